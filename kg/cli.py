@@ -1,0 +1,166 @@
+"""Command line: ``kg build``, ``kg models ...``, ``kg schemas``, and the query commands.
+
+Only this module exits the process; everything else raises ``KGError`` subclasses.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from kg.errors import KGError
+
+app = typer.Typer(help="Arabic news -> knowledge graph of political and tech influence.", no_args_is_help=True)
+models_app = typer.Typer(help="Train, evaluate and inspect the Stanza models.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+console = Console()
+err = Console(stderr=True)
+
+ModelsOpt = Annotated[Optional[str], typer.Option("--models", help="bundled (default), official (download), or a folder of models; env KG_MODELS")]
+
+
+def _fail(exc: KGError) -> None:
+    err.print(f"[bold red]error:[/] {exc}")
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Folders or files of articles (.txt .md .json .jsonl .html)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("outputs"),
+    models: ModelsOpt = None,
+    cache: Annotated[Optional[Path], typer.Option(help="SQLite cache file (default: OUT/.kg-cache.sqlite)")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Build the influence graph of a folder of Arabic news articles."""
+    from kg.pipeline import Builder, summary
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    cache_path = None if no_cache else (cache or out / ".kg-cache.sqlite")
+    if cache_path is not None:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("articles", total=None)
+            builder = Builder(models, cache_path, lambda stage, done, total: bar.update(task, completed=done, total=total))
+            result = builder.build(paths, out)
+    except KGError as exc:
+        _fail(exc)
+        return
+    _print_summary(summary(result), result.report)
+
+
+def _print_summary(info: dict, report) -> None:  # type: ignore[no-untyped-def]
+    for item in report.skipped:
+        err.print(f"[yellow]skipped[/] {item.path}: {item.reason}")
+    for item in report.warnings:
+        err.print(f"[yellow]warning[/] {item.path}: {item.reason}")
+    console.print(f"Articles: {info['articles_read']} read, {info['files_skipped']} skipped; "
+                  f"{info['from_cache']} from cache, {info['processed']} processed.")
+    table = Table("entity type", "count", "relation", "count")
+    ents, rels = list(info["entities"].items()), list(info["relations"].items())
+    for i in range(max(len(ents), len(rels))):
+        e = ents[i] if i < len(ents) else ("", "")
+        r = rels[i] if i < len(rels) else ("", "")
+        table.add_row(e[0], str(e[1]), r[0], str(r[1]))
+    console.print(table)
+    for name, path in info["outputs"].items():
+        console.print(f"  {name:14} {path}")
+
+
+@app.command()
+def schemas(
+    out: Annotated[Path, typer.Option(help="Folder for the JSON Schemas")] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Fail if the files differ from the models")] = False,
+) -> None:
+    """Write JSON Schemas generated from the Pydantic models (or check they are up to date)."""
+    from kg.schemas_gen import schema_texts
+
+    stale = []
+    for name, text in schema_texts().items():
+        path = out / f"{name}.schema.json"
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path))
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            console.print(f"wrote {path}")
+    if stale:
+        err.print(f"[red]schemas out of date:[/] {', '.join(stale)}; run `kg schemas`")
+        raise typer.Exit(code=1)
+
+
+@models_app.command("info")
+def models_info(models: ModelsOpt = None) -> None:
+    """Show which model files would be used."""
+    from kg.nlp import resolve_models
+
+    try:
+        spec = resolve_models(models)
+    except KGError as exc:
+        _fail(exc)
+        return
+    console.print(json.dumps({"name": spec.name, "version": spec.version(),
+                              "files": {k: str(v) for k, v in spec.paths.items()},
+                              "stanza_dir": str(spec.stanza_dir) if spec.stanza_dir else None}, indent=1))
+
+
+@models_app.command("evaluate")
+def models_evaluate(
+    ner: Annotated[list[Path], typer.Option("--ner", help="BIO file(s) to score NER on")] = [],  # noqa: B006
+    conllu: Annotated[list[Path], typer.Option("--conllu", help="CoNLL-U file(s) for tokens, UPOS, lemmas")] = [],  # noqa: B006
+    wojood: Annotated[bool, typer.Option(help="Map Wojood tags (PERS, GPE, ...) onto PER/LOC/ORG")] = False,
+    models: ModelsOpt = None,
+) -> None:
+    """Print NER P/R/F1 and tokenization / UPOS / lemma accuracy as JSON."""
+    from kg.evaluate import evaluate_conllu, evaluate_ner
+    from kg.nlp import resolve_models
+
+    try:
+        spec = resolve_models(models)
+        report = {"models": spec.name, "ner": {str(p): evaluate_ner(spec, p, wojood=wojood) for p in ner},
+                  "conllu": {str(p): evaluate_conllu(spec, p) for p in conllu}}
+    except KGError as exc:
+        _fail(exc)
+        return
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+@models_app.command("train")
+def models_train(
+    data: Annotated[Path, typer.Option(help="The shared data folder (ud/, ner/, raw/)")] = Path("../shared/data"),
+    work: Annotated[Path, typer.Option(help="Working folder for data, checkpoints and logs")] = Path("work"),
+    steps: Annotated[str, typer.Option(help="Comma-separated steps")] = "tokenize,pos,lemma,ner",
+    threads: Annotated[int, typer.Option(help="CPU threads per trainer")] = 1,
+    ner_steps: Annotated[int, typer.Option(help="Maximum NER training steps")] = 12000,
+    install: Annotated[bool, typer.Option(help="Copy finished models into the package")] = True,
+) -> None:
+    """Train the bundled models from public data (resumable: finished steps are skipped)."""
+    from kg.nlp.models import BUNDLED_DIR
+    from kg.training.recipe import Recipe
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    recipe = Recipe(data, work, threads=threads, ner_steps=ner_steps)
+    recipe.prepare()
+    for step in steps.split(","):
+        recipe.run_step(step.strip())
+    if install:
+        recipe.install(BUNDLED_DIR)
+        console.print(f"models installed in {BUNDLED_DIR}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

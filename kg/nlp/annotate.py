@@ -1,0 +1,132 @@
+"""Run Stanza over articles in batches, keeping Stanza's character offsets for every span."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import tempfile
+from pathlib import Path
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kg.errors import ModelError
+from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
+from kg.nlp.models import ModelSpec
+from kg.schema import Article
+
+log = logging.getLogger(__name__)
+MAX_PARAGRAPH = 3000  # characters; longer paragraphs are cut at whitespace (a 200k-char line)
+_NER_MAP = {"PERS": "PER"}
+
+
+def make_pipeline(spec: ModelSpec, use_gpu: bool | None = None, pretokenized: bool = False,
+                  only: tuple[str, ...] | None = None) -> Any:
+    """Build a ``stanza.Pipeline`` on ``spec`` with no network access (download_method=None).
+
+    ``pretokenized`` takes lists of tokens (for evaluation on gold tokens); ``only`` restricts
+    the processors (tokenize is always kept).
+    """
+    import stanza
+    import torch
+
+    gpu = torch.cuda.is_available() if use_gpu is None else use_gpu
+    if spec.stanza_dir is not None:
+        config: dict[str, Any] = {"dir": str(spec.stanza_dir), "processors": "tokenize,mwt,pos,lemma,depparse,ner"}
+    else:
+        procs = [p for p in spec.processors if only is None or p in only or p == "tokenize"]
+        if "lemma" in procs and "pos" not in procs:
+            procs.remove("lemma")
+        config = {"processors": ",".join(procs), "dir": str(_resources_stub(procs))}
+        for proc in procs:
+            config[f"{proc}_model_path"] = str(spec.paths[proc])
+            if proc in ("pos", "depparse", "ner"):
+                config[f"{proc}_pretrain_path"] = str(spec.paths["pretrain"])
+    try:
+        cache = _float32_pretrains(spec)
+        return stanza.Pipeline("ar", download_method=None, use_gpu=gpu, logging_level="WARN", foundation_cache=cache,
+                               tokenize_pretokenized=pretokenized, ner_batch_size=64, pos_batch_size=3000, **config)
+    except Exception as exc:  # stanza raises bare Exceptions, torch UnpicklingError, KeyError ...
+        raise ModelError(
+            f"Could not load the Stanza models '{spec.name}' ({exc.__class__.__name__}: {exc}). "
+            "A model file is missing or damaged: restore it with `git checkout kg/stanza_models`, "
+            "retrain with `kg models train`, or choose other models with --models.") from exc
+
+
+def _float32_pretrains(spec: ModelSpec) -> Any:
+    """Word vectors ship as float16 (half the size); the taggers need float32 matrices."""
+    from stanza.models.common.foundation_cache import FoundationCache
+    from stanza.models.common.pretrain import Pretrain
+
+    cache = FoundationCache()
+    path = spec.paths.get("pretrain")
+    if path is not None:
+        pretrain = Pretrain(str(path))
+        pretrain._emb = pretrain.emb.float()
+        cache.pretrains[str(path)] = pretrain
+    return cache
+
+
+def _resources_stub(procs: list[str]) -> Path:
+    """Stanza wants a resources.json even when every model path is given: write a minimal one."""
+    folder = Path(tempfile.gettempdir()) / "kg-stanza-resources"
+    folder.mkdir(parents=True, exist_ok=True)
+    stub = {"ar": {"lang_name": "Arabic", "packages": {"default": {}}, "default_processors": {},
+                   **{p: {"default": {}} for p in (*procs, "pretrain")}}}
+    (folder / "resources.json").write_text(json.dumps(stub), encoding="utf-8")
+    return folder
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, paragraph)`` for each non-empty line, long lines cut at whitespace."""
+    for match in re.finditer(r"[^\n]+", text):
+        start, para = match.start(), match.group()
+        while len(para) > MAX_PARAGRAPH:
+            cut = para.rfind(" ", 0, MAX_PARAGRAPH)
+            cut = cut if cut > MAX_PARAGRAPH // 2 else MAX_PARAGRAPH
+            if para[:cut].strip():
+                yield start, para[:cut]
+            start, para = start + cut, para[cut:]
+        if para.strip():
+            yield start, para
+
+
+def _sentences(doc: Any, offset: int, first_index: int) -> list[Sentence]:
+    out = []
+    for k, sent in enumerate(doc.sentences):
+        words = []
+        for token in sent.tokens:
+            for word in token.words:
+                words.append(Word(word.id, word.text, word.lemma or word.text, word.upos or "X",
+                                  int(word.head or 0), word.deprel or "_",
+                                  offset + token.start_char, offset + token.end_char))
+        start, end = sent.tokens[0].start_char, sent.tokens[-1].end_char
+        ents = [Span(offset + e.start_char, offset + e.end_char, _NER_MAP.get(e.type, e.type), e.text)
+                for e in sent.ents]
+        out.append(Sentence(first_index + k, offset + start, offset + end, doc.text[start:end], words, ents))
+    return out
+
+
+def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int = 50_000) -> Iterator[AnnotatedArticle]:
+    """Annotate articles, batching paragraphs of several articles into one Stanza bulk call."""
+    batch: list[Article] = []
+    size = 0
+    for article in articles:
+        batch.append(article)
+        size += len(article.text)
+        if size >= batch_chars:
+            yield from _annotate_batch(pipeline, batch)
+            batch, size = [], 0
+    if batch:
+        yield from _annotate_batch(pipeline, batch)
+
+
+def _annotate_batch(pipeline: Any, articles: list[Article]) -> list[AnnotatedArticle]:
+    from stanza import Document
+
+    parts = [(a, off, para) for a in articles for off, para in paragraphs(a.text)]
+    docs = pipeline.bulk_process([Document([], text=para) for _, _, para in parts]) if parts else []
+    sentences: dict[str, list[Sentence]] = {a.id: [] for a in articles}
+    for (article, offset, _), doc in zip(parts, docs):
+        found = sentences[article.id]
+        found.extend(_sentences(doc, offset, len(found)))
+    return [AnnotatedArticle(a, sentences[a.id]) for a in articles]

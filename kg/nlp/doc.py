@@ -1,0 +1,57 @@
+"""Light annotation objects used in the hot loop (plain dataclasses, JSON-able for the cache)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kg.schema import Article
+
+
+@dataclass(slots=True)
+class Word:
+    """A token of the sentence; offsets index the article text."""
+
+    index: int  # 1-based position in the sentence
+    text: str
+    lemma: str
+    upos: str
+    head: int  # 0 = root, else the index of the head word
+    deprel: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    text: str
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    words: list[Word] = field(default_factory=list)
+    ents: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class AnnotatedArticle:
+    article: Article
+    sentences: list[Sentence]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sentences": [asdict(s) for s in self.sentences]}
+
+    @classmethod
+    def from_json(cls, article: Article, data: dict[str, Any]) -> AnnotatedArticle:
+        sentences = []
+        for s in data["sentences"]:
+            words = [Word(**w) for w in s["words"]]
+            ents = [Span(**e) for e in s["ents"]]
+            sentences.append(Sentence(s["index"], s["start"], s["end"], s["text"], words, ents))
+        return cls(article, sentences)

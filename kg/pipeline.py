@@ -1,0 +1,141 @@
+"""``kg build``: articles -> NLP (cached) -> mentions and relations (cached) -> entities -> graph -> files."""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.cache import Cache
+from kg.entities import ArticleMentions, find_mentions
+from kg.export import export_all
+from kg.graph import build_graph
+from kg.ingest import IngestReport, ingest
+from kg.nlp import AnnotatedArticle, ModelSpec, annotate, make_pipeline, resolve_models
+from kg.relations import extract_relations
+from kg.resolve import Resolver
+from kg.rules import rules_version
+from kg.schema import Article, Mention, Relation
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Extraction:
+    mentions: ArticleMentions
+    relations: list[Relation]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"mentions": [m.model_dump() for m in self.mentions.mentions],
+                "links": [list(link) for link in self.mentions.links],
+                "relations": [r.model_dump() for r in self.relations]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
+        found = ArticleMentions([Mention.model_validate(m) for m in data["mentions"]],
+                                [(a, b, str(why)) for a, b, why in data["links"]])
+        return cls(found, [Relation.model_validate(r) for r in data["relations"]])
+
+
+@dataclass
+class BuildResult:
+    graph: nx.MultiDiGraph
+    report: IngestReport
+    outputs: dict[str, Path] = field(default_factory=dict)
+    from_cache: int = 0
+    processed: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def extract(annotated: AnnotatedArticle) -> Extraction:
+    found = find_mentions(annotated)
+    return Extraction(found, extract_relations(annotated, found))
+
+
+class Builder:
+    """Runs the stages over a corpus, using and filling the cache."""
+
+    def __init__(self, models: str | Path | None = None, cache_path: Path | None = None,
+                 progress: Progress | None = None) -> None:
+        self.spec: ModelSpec = resolve_models(models)
+        self.models_version = self.spec.version()
+        self.rules_version = rules_version()
+        self.cache = Cache(cache_path)
+        self.progress = progress or (lambda stage, done, total: None)
+        self._pipeline: Any = None
+
+    @property
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            self._pipeline = make_pipeline(self.spec)
+        return self._pipeline
+
+    def _annotated(self, articles: list[Article]) -> Iterable[AnnotatedArticle]:
+        """Cached annotations first, then the misses through Stanza in batches (each cached at once)."""
+        misses = []
+        for article in articles:
+            data = self.cache.get_nlp(article.sha256, self.models_version)
+            if data is None:
+                misses.append(article)
+            else:
+                yield AnnotatedArticle.from_json(article, data)
+        for annotated in annotate(self.pipeline, misses) if misses else []:
+            self.cache.put_nlp(annotated.article.sha256, self.models_version, annotated.to_json())
+            yield annotated
+
+    def extractions(self, articles: list[Article], result: BuildResult) -> dict[str, Extraction]:
+        out: dict[str, Extraction] = {}
+        todo = []
+        for article in articles:
+            data = self.cache.get_extract(article.sha256, self.models_version, self.rules_version)
+            if data is None:
+                todo.append(article)
+            else:
+                out[article.id] = Extraction.from_json(data)
+        result.from_cache = len(articles) - len(todo)
+        done = len(out)
+        self.progress("nlp", done, len(articles))
+        for annotated in self._annotated(todo):
+            ex = extract(annotated)
+            self.cache.put_extract(annotated.article.sha256, self.models_version, self.rules_version, ex.to_json())
+            out[annotated.article.id] = ex
+            done += 1
+            result.processed += 1
+            self.progress("nlp", done, len(articles))
+        return out
+
+    def build(self, paths: list[Path], out_dir: Path | None) -> BuildResult:
+        report = ingest(paths)
+        result = BuildResult(nx.MultiDiGraph(), report)
+        extractions = self.extractions(report.articles, result)
+        resolver = Resolver()
+        relations: list[Relation] = []
+        for article in report.articles:  # corpus order: deterministic ids and merges
+            ex = extractions[article.id]
+            resolver.add_article(ex.mentions)
+            relations.extend(ex.relations)
+        entities, mapping = resolver.resolve()
+        meta = {"models": self.spec.name, "models_version": self.models_version,
+                "rules_version": self.rules_version, "articles": len(report.articles)}
+        result.graph = build_graph(entities, relations, mapping, meta)
+        if out_dir is not None:
+            result.outputs = export_all(result.graph, out_dir)
+        return result
+
+
+def summary(result: BuildResult) -> dict[str, Any]:
+    graph = result.graph
+    return {
+        "articles_read": len(result.report.articles),
+        "files_skipped": len(result.report.skipped),
+        "from_cache": result.from_cache,
+        "processed": result.processed,
+        "entities": dict(sorted(Counter(d["type"] for _, d in graph.nodes(data=True)).items())),
+        "relations": dict(sorted(Counter(d["relation"] for _, _, d in graph.edges(data=True)).items())),
+        "outputs": {k: str(v) for k, v in result.outputs.items()},
+    }

@@ -1,0 +1,88 @@
+"""Relation rules loaded from ``kg/data/relations.yaml`` into matchable records."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.normalize import match_key, strip_clitic
+from kg.rules import read_data
+
+SINGLE_CLITICS = {"ل", "ب"}
+
+
+def word_key(text: str) -> str:
+    """Key of a running-text word: normalized with one proclitic removed."""
+    return strip_clitic(match_key(text), min_rest=3)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    shape: str
+    confidence: float
+    triggers: tuple[tuple[str, ...], ...]  # each trigger as a tuple of word keys
+    first_tail_only: bool = False
+    reverse: bool = False
+    tail_marker: str | None = None
+    head_words: frozenset[str] = frozenset()
+    head_types: frozenset[str] = frozenset()
+    tail_types: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    negations: frozenset[str]
+    hypothetical: frozenset[str]
+    negation_window: int
+    max_gap: int
+    roles: tuple[tuple[str, ...], ...]
+    past: frozenset[str]
+    member_roles: frozenset[str]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(match_key(w) for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def rule_set() -> RuleSet:
+    raw = read_data("relations.yaml")
+    rules = []
+    for spec in raw["rules"]:
+        rules.append(Rule(
+            name=spec["name"], type=spec["type"], shape=spec["shape"], confidence=float(spec["confidence"]),
+            triggers=tuple(sorted({_phrase(t) for t in spec.get("triggers", [])}, key=len, reverse=True)),
+            first_tail_only=bool(spec.get("first_tail_only")), reverse=bool(spec.get("reverse")),
+            tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
+            head_words=frozenset(match_key(w) for w in spec.get("head_words", [])),
+            head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", []))))
+    neg, roles = raw["negation"], raw["roles"]
+    return RuleSet(
+        rules=tuple(rules),
+        negations=frozenset(match_key(w) for w in neg["words"]),
+        hypothetical=frozenset(match_key(w) for w in neg["hypothetical"]),
+        negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]),
+        roles=tuple(sorted({_phrase(r) for r in roles["words"]}, key=len, reverse=True)),
+        past=frozenset(match_key(w) for w in roles["past"]),
+        member_roles=frozenset(match_key(w) for w in roles["member_roles"]))
+
+
+def match_phrase(keys: list[str], raw: list[str], i: int, phrase: tuple[str, ...]) -> int:
+    """Number of words matched by ``phrase`` at word ``i`` (0 if none).
+
+    A phrase's last part may be a clitic glued to the next word (``طلب من`` vs ``التابعة لبايت``):
+    then it matches a word that starts with it.
+    """
+    n = len(phrase)
+    for k, part in enumerate(phrase):
+        j = i + k
+        if j >= len(keys):
+            return 0
+        if keys[j] == part or raw[j] == part:
+            continue
+        if k == n - 1 and part in SINGLE_CLITICS and raw[j].startswith(part) and len(raw[j]) > 2:
+            return n - 1  # the clitic belongs to the next (name) word
+        return 0
+    return n

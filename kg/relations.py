@@ -1,0 +1,254 @@
+"""Stage 3b: typed relations between mentions, by the rules in ``kg/data/relations.yaml``.
+
+Rules look at one sentence at a time: its words (normalized keys), the mentions in it and the
+rule's trigger phrases.  Negated or hypothetical triggers (لم يشمل، فشل، رفض، لخلافة) yield
+nothing.  Every relation carries the sentence as evidence and the name of the rule that fired.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.entities import ArticleMentions
+from kg.nlp.doc import AnnotatedArticle, Sentence
+from kg.normalize import match_key
+from kg.ontology import load_ontology
+from kg.relation_rules import Rule, RuleSet, match_phrase, rule_set, word_key
+from kg.schema import Evidence, Mention, Relation
+
+CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?", ":"}
+PREPOSITIONS = {"مع", "من", "على", "في", "الى", "ال", "عن", "لدى", "ب", "ل"}
+APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
+ORG_TYPES = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
+
+
+@dataclass
+class _Ctx:
+    """One sentence prepared for the rules: word keys and mention positions (word indices)."""
+
+    sent: Sentence
+    keys: list[str]
+    raw: list[str]
+    mentions: list[Mention]
+    first: list[int]
+    last: list[int]
+
+    @classmethod
+    def build(cls, sent: Sentence, mentions: list[Mention]) -> _Ctx:
+        words = sent.words
+        first, last, kept = [], [], []
+        for m in mentions:
+            idx = [i for i, w in enumerate(words) if w.end > m.start and w.start < m.end]
+            if idx:
+                kept.append(m)
+                first.append(idx[0])
+                last.append(idx[-1])
+        return cls(sent, [word_key(w.text) for w in words], [match_key(w.text) for w in words], kept, first, last)
+
+    def mention_at(self, i: int) -> int | None:
+        return next((k for k, f in enumerate(self.first) if f <= i <= self.last[k]), None)
+
+    def clause_break(self, a: int, b: int) -> bool:
+        return any(self.raw[i] in CLAUSE_BREAKS for i in range(a, b))
+
+
+def _negated(ctx: _Ctx, rules: RuleSet, start: int, end: int) -> bool:
+    window = range(max(0, start - rules.negation_window), start)
+    blocked = rules.negations | rules.hypothetical
+    return any(ctx.raw[i] in blocked or ctx.keys[i] in blocked for i in window) or any(
+        ctx.raw[i] in rules.hypothetical for i in range(start, end))
+
+
+def _before(ctx: _Ctx, i: int, gap: int) -> int | None:
+    """Nearest mention ending before word ``i`` in the same clause."""
+    best = None
+    for k, last in enumerate(ctx.last):
+        if last < i and i - last <= gap and not ctx.clause_break(last + 1, i):
+            if best is None or last > ctx.last[best]:
+                best = k
+    return best
+
+
+def _after(ctx: _Ctx, i: int, gap: int, types: frozenset[str] | set[str] = frozenset()) -> list[int]:
+    """Mentions starting after word ``i``, in order, until a clause break or a negation."""
+    out, prev = [], i
+    negs = rule_set().negations
+    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+        f = ctx.first[k]
+        if f <= i:
+            continue
+        if f - prev > gap or ctx.clause_break(prev, f) or any(ctx.raw[j] in negs for j in range(prev, f)):
+            break
+        if not types or ctx.mentions[k].type in types:
+            out.append(k)
+            prev = ctx.last[k]
+    return out
+
+
+def _skip_apposition(ctx: _Ctx, k: int) -> int:
+    """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma)."""
+    j = ctx.last[k] + 1
+    if j + 1 < len(ctx.raw) and ctx.raw[j] in {"،", ","} and (ctx.raw[j + 1] in APPOSITION_OPENERS or _role_at(ctx, j + 1)):
+        for n in range(j + 1, min(len(ctx.raw), j + 15)):
+            if ctx.raw[n] in {"،", ","}:
+                return n
+    return ctx.last[k]
+
+
+def _role_at(ctx: _Ctx, i: int) -> int:
+    return max((match_phrase(ctx.keys, ctx.raw, i, r) for r in rule_set().roles), default=0)
+
+
+def _verb(ctx: _Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
+    nxt = t1
+    while nxt < len(ctx.raw) and not any(ch.isalnum() for ch in ctx.raw[nxt]):
+        nxt += 1
+    after_k = ctx.mention_at(nxt) if nxt < len(ctx.raw) else None
+    if after_k is None and nxt < len(ctx.raw) and _role_at(ctx, nxt):  # اجتمع مديرو جهة ...
+        cand = _after(ctx, nxt, 4)
+        after_k = cand[0] if cand else None
+    vso = after_k is not None and ctx.raw[t0 - 1] not in PREPOSITIONS if t0 > 0 else after_k is not None
+    if vso and after_k is not None:
+        head, resume = after_k, _skip_apposition(ctx, after_k)
+    else:
+        head, resume = _before(ctx, t0, gap), t1 - 1
+    if head is None:
+        return
+    tails = [k for k in _after(ctx, resume, gap, rule.tail_types) if k != head]
+    for k in tails[:1] if rule.first_tail_only else tails:
+        yield head, k
+
+
+def _apply(ctx: _Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
+    if rule.shape == "verb":
+        yield from _verb(ctx, rule, t0, t1, gap)
+    elif rule.shape == "passive":
+        before, after = _before(ctx, t0, gap), _after(ctx, t1 - 1, 6)
+        if before is not None and after:
+            yield (before, after[0]) if rule.reverse else (after[0], before)
+    elif rule.shape == "noun_of":
+        after = _after(ctx, t1 - 1, 3)
+        if after:
+            marker = next((i for i in range(ctx.last[after[0]] + 1, len(ctx.raw)) if ctx.raw[i] == rule.tail_marker), None)
+            tails = _after(ctx, marker, 4) if marker is not None else []
+            if tails:
+                yield after[0], tails[0]
+    elif rule.shape == "adjacent":
+        before = _before(ctx, t0, 3 if not rule.head_words else 1)
+        if before is None or (rule.head_words and ctx.keys[ctx.first[before]] not in rule.head_words
+                              and ctx.raw[ctx.first[before]] not in rule.head_words):
+            return
+        after = _after(ctx, t1 - 1, 4, {"LOCATION"})
+        if after:
+            yield before, after[0]
+
+
+def _triggers(ctx: _Ctx, rule: Rule) -> Iterator[tuple[int, int]]:
+    for i in range(len(ctx.keys)):
+        for phrase in rule.triggers:
+            n = match_phrase(ctx.keys, ctx.raw, i, phrase)
+            if n:
+                yield i, i + n
+                break
+
+
+def _role_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """First role phrase within words ``[a, b)``: (start, end) word indices."""
+    for i in range(a, b):
+        n = _role_at(ctx, i)
+        if n:
+            return i, i + n
+    return None
+
+
+def _role_text(ctx: _Ctx, start: int, org_first: int) -> str:
+    end = org_first
+    while end > start + 1 and (ctx.raw[end - 1] in PREPOSITIONS or not any(c.isalnum() for c in ctx.raw[end - 1])):
+        end -= 1
+    words = ctx.sent.words
+    return ctx.sent.text[words[start].start - ctx.sent.start:words[end - 1].end - ctx.sent.start]
+
+
+def _roles(ctx: _Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """works_for / member_of from ``PERSON، ROLE في ORG`` and ``ROLE ORG، PERSON``."""
+    people = [k for k, m in enumerate(ctx.mentions) if m.type == "PERSON"]
+    orgs = [k for k, m in enumerate(ctx.mentions) if m.type in ORG_TYPES]
+    for p in people:
+        for o in orgs:
+            if ctx.first[o] > ctx.last[p]:  # PERSON ... ROLE ... ORG
+                lo, hi = ctx.last[p] + 1, ctx.first[o]
+                if hi - lo > 10 or any(ctx.mentions[k].type == "PERSON" and lo <= ctx.first[k] < hi for k in people):
+                    continue
+                role = _role_span(ctx, lo, hi)
+                if role is None or role[0] - lo > 3:
+                    continue
+            else:  # ROLE ... ORG، PERSON
+                lo, hi = ctx.last[o] + 1, ctx.first[p]
+                if hi - lo > 3 or hi < lo or any(any(c.isalnum() for c in ctx.raw[i]) for i in range(lo, hi)):
+                    continue
+                role = _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
+                if role is None:
+                    continue
+            past_window = range(max(0, role[0] - 3), min(len(ctx.raw), role[1] + 6))
+            attrs: dict[str, object] = {"role": _role_text(ctx, role[0], max(role[1], ctx.first[o]) if o_after(ctx, p, o) else role[1])}
+            attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
+            yield p, o, attrs
+
+
+def o_after(ctx: _Ctx, p: int, o: int) -> bool:
+    return ctx.first[o] > ctx.last[p]
+
+
+def _allowed(rel_type: str, head: Mention, tail: Mention) -> bool:
+    spec = load_ontology().relation_types[rel_type]
+    return head.start != tail.start and spec.allows(head.type, tail.type)
+
+
+def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
+    rules = rule_set()
+    ctx = _Ctx.build(sent, mentions)
+    if len(ctx.mentions) < 2:
+        return []
+    evidence = {}
+    found: dict[tuple[str, int, int], Relation] = {}
+
+    def add(rule_name: str, rel_type: str, h: int, t: int, conf: float, attrs: dict[str, object]) -> None:
+        head, tail = ctx.mentions[h], ctx.mentions[t]
+        if not _allowed(rel_type, head, tail) or (rel_type, h, t) in found:
+            return
+        if "ev" not in evidence:
+            evidence["ev"] = Evidence(article=annotated.article.id, sentence=sent.text, start=sent.start,
+                                      end=sent.end, rule=rule_name)
+        ev = evidence["ev"].model_copy(update={"rule": rule_name})
+        found[(rel_type, h, t)] = Relation(type=rel_type, head=head, tail=tail, evidence=ev,
+                                           confidence=conf, attrs=attrs)
+
+    taken: set[tuple[int, int]] = set()
+    for rule in rules.rules:
+        if rule.shape == "role":
+            for p, o, attrs in _roles(ctx, rules):
+                member = ctx.mentions[o].type == "PARTY" and any(k in rules.member_roles for k in str(attrs["role"]).split())
+                add(rule.name, "member_of" if member else rule.type, p, o, rule.confidence, attrs)
+            continue
+        for t0, t1 in _triggers(ctx, rule):
+            if _negated(ctx, rules, t0, t1):
+                continue
+            for h, t in _apply(ctx, rule, t0, t1, rules.max_gap):
+                if (h, t) in taken and rule.type in {"part_of"}:
+                    continue
+                before = len(found)
+                add(rule.name, rule.type, h, t, rule.confidence, {})
+                if len(found) > before:
+                    taken.add((h, t))
+    return list(found.values())
+
+
+def extract_relations(annotated: AnnotatedArticle, found: ArticleMentions) -> list[Relation]:
+    """Relations of one article, sentence by sentence."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in found.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Relation] = []
+    for sent in annotated.sentences:
+        out.extend(sentence_relations(annotated, sent, by_sentence.get(sent.index, [])))
+    return out

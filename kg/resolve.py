@@ -1,0 +1,188 @@
+"""Stage 4: one entity per real actor, across articles, spellings and scripts.
+
+Mentions are joined with a union-find; every union records why (gazetteer alias, bracketed
+Latin name, partial name, same key, fuzzy match).  Cross-article joins use only specific keys:
+a bare surname or a generic word never joins two articles' actors on its own.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from kg.entities import ArticleMentions
+from kg.normalize import is_arabic, key_variants, match_key
+from kg.rules import alias_index, gazetteer
+from kg.schema import Entity, Mention
+
+FUZZY_CUTOFF = 90
+FUZZY_CUTOFF_PERSON = 94  # names differ by one letter more often than organisations do
+ORG_FAMILY = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
+
+
+def _mkey(m: Mention) -> tuple[str, int, int]:
+    return (m.article, m.start, m.end)
+
+
+@dataclass
+class _UnionFind:
+    parent: dict[int, int] = field(default_factory=dict)
+    why: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.why[ra].extend(self.why.pop(rb, []))
+            self.why[ra].append(reason)
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or (a in ORG_FAMILY and b in ORG_FAMILY and "ORGANIZATION" in (a, b))
+
+
+def _gaz_id(m: Mention) -> str | None:
+    if m.key:
+        return m.key
+    index = alias_index()
+    for key in key_variants(m.text):
+        gid = index.get(key)
+        if gid and compatible(gazetteer()[gid].type, m.type):
+            return gid
+    return None
+
+
+def _is_partial(short: Mention, full: Mention) -> bool:
+    """ليون is a partial of جيمس ليون: its key is one of the full name's words."""
+    s, f = match_key(short.text).split(), match_key(full.text).split()
+    return len(s) < len(f) and all(w in f for w in s)
+
+
+class Resolver:
+    """Collects mentions of all articles, then ``resolve()`` returns entities and a mention map."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.uf = _UnionFind()
+
+    def add_article(self, found: ArticleMentions) -> None:
+        base = len(self.mentions)
+        mentions = found.mentions
+        self.mentions.extend(mentions)
+        for a, b, reason in found.links:
+            self.uf.union(base + a, base + b, f"{reason}: {mentions[b].text} = {mentions[a].text}")
+        by_key: dict[str, int] = {}
+        for n, m in enumerate(mentions):
+            idx = base + n
+            self.uf.find(idx)
+            for key in key_variants(m.text):
+                other = by_key.get(f"{m.type}|{key}")
+                if other is not None:
+                    self.uf.union(other, idx, f"same name in article: {m.text}")
+                    break
+            for key in key_variants(m.text):
+                by_key.setdefault(f"{m.type}|{key}", idx)
+        self._partials(base, mentions)
+
+    def _partials(self, base: int, mentions: list[Mention]) -> None:
+        people = [(n, m) for n, m in enumerate(mentions) if m.type == "PERSON"]
+        for n, m in people:
+            fulls = [(k, f) for k, f in people if _is_partial(m, f)]
+            if not fulls:
+                continue
+            earlier = [(k, f) for k, f in fulls if f.start < m.start]
+            k, full = (earlier or fulls)[-1 if earlier else 0]
+            self.uf.union(base + k, base + n, f"partial name: {m.text} -> {full.text}")
+
+    def _cross_article(self) -> None:
+        anchors: dict[str, int] = {}
+        for idx, m in enumerate(self.mentions):
+            gid = _gaz_id(m)
+            if gid:
+                key = f"gaz|{gid}"
+                if key in anchors:
+                    self.uf.union(anchors[key], idx, f"gazetteer {gid}: {m.text}")
+                else:
+                    anchors[key] = idx
+        for idx, m in enumerate(self.mentions):
+            if _gaz_id(m) or (m.type == "PERSON" and len(match_key(m.text).split()) < 2):
+                continue
+            family = "ORG" if m.type in ORG_FAMILY else m.type
+            for key in key_variants(m.text):
+                name = f"{family}|{key}"
+                if name in anchors and compatible(self.mentions[anchors[name]].type, m.type):
+                    self.uf.union(anchors[name], idx, f"same name: {m.text}")
+                    break
+            anchors.setdefault(f"{family}|{match_key(m.text)}", idx)
+        self._fuzzy()
+
+    def _fuzzy(self) -> None:
+        """Join transliteration variants (بلومبيرغ / بلومبرغ) of the same type across clusters."""
+        by_root: dict[tuple[str, str], str] = {}
+        for idx, m in enumerate(self.mentions):
+            root = self.uf.find(idx)
+            key = match_key(m.text)
+            if len(key) >= 6 and not (m.type == "PERSON" and len(key.split()) < 2):
+                by_root.setdefault((m.type, key), str(root))
+        keys = sorted(by_root)
+        choices = [k for _, k in keys]
+        for n, (etype, key) in enumerate(keys):
+            for other, score, j in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5):
+                if j <= n or keys[j][0] != etype or other[:2] != key[:2]:
+                    continue
+                if etype == "PERSON" and score < FUZZY_CUTOFF_PERSON:
+                    continue
+                self.uf.union(int(by_root[keys[n]]), int(by_root[keys[j]]), f"fuzzy {score:.0f}: {other} ~ {key}")
+
+    def resolve(self) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+        """Entities (sorted by id) and a map from mention (article, start, end) to entity id."""
+        self._cross_article()
+        clusters: dict[int, list[Mention]] = defaultdict(list)
+        for idx, m in enumerate(self.mentions):
+            clusters[self.uf.find(idx)].append(m)
+        entities, mapping = [], {}
+        for root, members in clusters.items():
+            entity = build_entity(members, self.uf.why.get(root, []))
+            entities.append(entity)
+            for m in members:
+                mapping[_mkey(m)] = entity.id
+        return sorted(entities, key=lambda e: e.id), mapping
+
+
+def _entity_type(members: list[Mention], gid: str | None) -> str:
+    if gid:
+        return gazetteer()[gid].type
+    counts = Counter(m.type for m in members)
+    specific = [(c, t) for t, c in counts.items() if t != "ORGANIZATION"]
+    return max(specific)[1] if specific else counts.most_common(1)[0][0]
+
+
+def build_entity(members: list[Mention], merges: Iterable[str]) -> Entity:
+    gids = Counter(g for m in members if (g := _gaz_id(m)))
+    gid = gids.most_common(1)[0][0] if gids else None
+    forms = Counter(m.text for m in members)
+    arabic = [f for f in forms if is_arabic(f)]
+    latin = [f for f in forms if not is_arabic(f)]
+    etype = _entity_type(members, gid)
+    if gid:
+        entry = gazetteer()[gid]
+        name_ar, name_en = entry.name_ar, entry.name_en
+        ident = f"{etype.lower()}:{gid}"
+    else:
+        name_ar = max(arabic, key=lambda f: (len(f.split()), forms[f], f)) if arabic else ""
+        name_en = max(latin, key=lambda f: (forms[f], f)) if latin else None
+        digest = hashlib.sha256(f"{etype}|{match_key(name_ar or name_en or '')}".encode()).hexdigest()[:12]
+        ident = f"{etype.lower()}:{digest}"
+    return Entity(id=ident, type=etype, label=name_ar or name_en or "", name_ar=name_ar or name_en or "",
+                  name_en=name_en, aliases=sorted(forms, key=lambda f: (-forms[f], f)), mentions=len(members),
+                  articles=sorted({m.article for m in members}), merges=sorted(set(merges)))

@@ -1,0 +1,89 @@
+"""Rule and gazetteer data files, loaded once and keyed by normalized forms."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from kg.normalize import match_key, strip_article, strip_clitic
+
+DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.yaml")
+
+
+def read_data(name: str) -> Any:
+    return yaml.safe_load(resources.files("kg.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """Hash of every rule file: the cache is invalidated when a rule changes."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(resources.files("kg.data").joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def head_key(text: str) -> str:
+    """Key of a head word: normalized, one clitic and the article removed (وزارة -> وزاره)."""
+    return strip_article(strip_clitic(match_key(text)))
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    id: str
+    type: str
+    name_en: str
+    name_ar: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, GazEntry]:
+    entries = read_data("gazetteer.yaml")["entries"]
+    return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], tuple(e["aliases"])) for e in entries}
+
+
+@lru_cache(maxsize=1)
+def alias_index() -> dict[str, str]:
+    """Normalized alias key -> gazetteer id (also under the key without the article)."""
+    index: dict[str, str] = {}
+    for entry in gazetteer().values():
+        for alias in (entry.name_ar, entry.name_en, *entry.aliases):
+            key = match_key(alias)
+            index.setdefault(key, entry.id)
+            index.setdefault(strip_article(key), entry.id)
+    return index
+
+
+@dataclass(frozen=True)
+class TypeRules:
+    ner_types: dict[str, str | None]
+    head_words: dict[str, str]  # head key (may be several words) -> entity type
+    refine: frozenset[str]
+    legislation: dict[str, Any]
+    stop_mentions: frozenset[str]
+
+    def head_type(self, keys: list[str]) -> str | None:
+        """Type given by the leading words ``keys`` (longest head first)."""
+        for n in (3, 2, 1):
+            if len(keys) >= n:
+                found = self.head_words.get(" ".join(keys[:n]))
+                if found:
+                    return found
+        return None
+
+
+@lru_cache(maxsize=1)
+def type_rules() -> TypeRules:
+    raw = read_data("type_rules.yaml")
+    heads = {" ".join(head_key(w) for w in word.split()): etype
+             for etype, words in raw["head_words"].items() for word in words}
+    leg = dict(raw["legislation"])
+    for field in ("triggers", "connectors", "stop_words"):
+        leg[field] = {match_key(w) for w in leg[field]}
+    return TypeRules(raw["ner_types"], heads, frozenset(raw["refine"]), leg,
+                     frozenset(match_key(w) for w in raw["stop_mentions"]))

@@ -1,0 +1,1 @@
+"""Training recipe for the bundled Arabic Stanza models (run with ``kg models train``)."""

@@ -1,0 +1,146 @@
+"""The training recipe: data preparation and one Stanza trainer run per processor.
+
+Every step writes a model under ``work_dir/models`` and a ``.done`` marker, so an interrupted run
+resumes at the first unfinished step (the NER step also resumes from its best checkpoint).  Each
+trainer runs in its own process with a fixed seed; its hyper-parameters are logged to
+``work_dir/logs/<step>.json``.  ``install`` copies the finished models into the package.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+SHORTHAND = "ar_kgnews"
+PACKAGE = "kgnews"
+SEED = "1234"
+
+
+@dataclass
+class Recipe:
+    data_dir: Path
+    work_dir: Path
+    threads: int = 1
+    ner_steps: int = 20000
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def data(self) -> Path:
+        return self.work_dir / "data"
+
+    @property
+    def models(self) -> Path:
+        return self.work_dir / "models"
+
+    @property
+    def pretrain32(self) -> Path:
+        return self.work_dir / "vectors" / "ar_news.pretrain.f32.pt"
+
+    def model_path(self, step: str) -> Path:
+        return self.models / step / f"{PACKAGE}.pt"
+
+    # -- argument lists, one per Stanza trainer ------------------------------------------
+    def args_tokenize(self) -> list[str]:
+        d = self.data
+        return ["stanza.models.tokenizer", "--lang", "ar", "--shorthand", SHORTHAND,
+                "--txt_file", str(d / "ar_tok.train.txt"), "--label_file", str(d / "ar_tok.train-ud.toklabels"),
+                "--dev_txt_file", str(d / "ar_tok.dev.txt"), "--dev_label_file", str(d / "ar_tok.dev-ud.toklabels"),
+                "--dev_conll_gold", str(d / "ar_tok.dev.gold.conllu"),
+                "--mwt_json_file", str(d / "ar_tok.train-mwt.json"),
+                "--conll_file", str(self.work_dir / "tok_dev_pred.conllu"),
+                "--steps", "3000", "--eval_steps", "300", "--seed", SEED,
+                "--save_dir", str(self.models / "tokenize"), "--save_name", f"{PACKAGE}.pt"]
+
+    def _ud_common(self, module: str, step: str) -> list[str]:
+        d = self.data
+        return [module, "--lang", "ar", "--shorthand", SHORTHAND,
+                "--train_file", str(d / "ar_pud.train.conllu"), "--eval_file", str(d / "ar_pud.dev.conllu"),
+                "--output_file", str(self.work_dir / f"{step}_dev_pred.conllu"), "--seed", SEED,
+                "--save_dir", str(self.models / step), "--save_name", f"{PACKAGE}.pt"]
+
+    def args_pos(self) -> list[str]:
+        return self._ud_common("stanza.models.tagger", "pos") + [
+            "--wordvec_pretrain_file", str(self.pretrain32), "--max_steps", "1500", "--eval_interval", "100",
+            "--batch_size", "32", "--log_step", "20"]
+
+    def args_lemma(self) -> list[str]:
+        return self._ud_common("stanza.models.lemmatizer", "lemma") + ["--num_epoch", "30"]
+
+    def args_depparse(self) -> list[str]:
+        return self._ud_common("stanza.models.parser", "depparse") + [
+            "--wordvec_pretrain_file", str(self.pretrain32), "--max_steps", "3000", "--eval_interval", "100",
+            "--batch_size", "1000"]
+
+    def args_ner(self) -> list[str]:
+        d = self.data
+        args = ["stanza.models.ner_tagger", "--shorthand", SHORTHAND,
+                "--train_file", str(d / "ar_ner.train.json"), "--eval_file", str(d / "ar_ner.dev.json"),
+                "--wordvec_pretrain_file", str(self.pretrain32), "--no_emb_finetune",
+                "--max_steps", str(self.ner_steps), "--eval_interval", "500", "--max_steps_no_improve", "5000",
+                "--seed", SEED, "--save_dir", str(self.models / "ner"), "--save_name", f"{PACKAGE}.pt"]
+        if self.model_path("ner").exists():  # resume from the best checkpoint so far
+            args += ["--finetune", "--finetune_load_name", str(self.model_path("ner"))]
+        return args
+
+    # -- running ---------------------------------------------------------------------------
+    def prepare(self) -> None:
+        from kg.training.ner_data import prepare_ner
+        from kg.training.ud_data import prepare_ud
+        from kg.training.vectors import train_vectors
+
+        train_vectors(self.data_dir / "raw", self.work_dir / "vectors", workers=max(self.threads, 2))
+        if not (self.data / "ar_ner.dev.json").exists():
+            prepare_ud(self.data_dir, self.data)
+            prepare_ner(self.data_dir, self.data)
+
+    def run_step(self, step: str) -> Path:
+        marker = self.models / step / ".done"
+        if marker.exists():
+            log.info("%s: already trained, skipping", step)
+            return self.model_path(step)
+        args = getattr(self, f"args_{step}")() + self.extra.get(step, [])
+        logs = self.work_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        (logs / f"{step}.json").write_text(json.dumps({"step": step, "args": args}, ensure_ascii=False, indent=1))
+        env = dict(os.environ, OMP_NUM_THREADS=str(self.threads), MKL_NUM_THREADS=str(self.threads))
+        log.info("%s: training (log in %s)", step, logs / f"{step}.log")
+        with (logs / f"{step}.log").open("a") as out:
+            subprocess.run([sys.executable, "-m", *args], env=env, stdout=out, stderr=subprocess.STDOUT, check=True)
+        marker.touch()
+        return self.model_path(step)
+
+    def install(self, target: Path, partial: bool = False) -> None:
+        """Copy finished models (float16) and the pretrain into ``target`` (Stanza resource layout).
+
+        ``partial`` also installs the best checkpoint of a step still training.
+        """
+        for step in ("tokenize", "pos", "lemma", "depparse", "ner"):
+            if (self.models / step / ".done").exists() or (partial and self.model_path(step).exists()):
+                dest = target / "ar" / step / f"{PACKAGE}.pt"
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                halve(self.model_path(step), dest)
+        pre = target / "ar" / "pretrain" / f"{PACKAGE}.pt"
+        pre.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(self.work_dir / "vectors" / "ar_news.pretrain.pt", pre)
+        logs = {p.stem: json.loads(p.read_text()) for p in sorted((self.work_dir / "logs").glob("*.json"))}
+        (target / "training.json").write_text(json.dumps(logs, ensure_ascii=False, indent=1))
+
+
+def halve(src: Path, dest: Path) -> None:
+    """Save a Stanza model with float16 weights: half the size; Stanza casts back on load."""
+    import torch
+
+    data = torch.load(src, map_location="cpu", weights_only=False)
+    for name, tensor in data.get("model", {}).items():
+        if isinstance(tensor, torch.Tensor) and tensor.is_floating_point():
+            data["model"][name] = tensor.half()
+    torch.save(data, dest)
+
+
+STEPS = ("tokenize", "pos", "lemma", "ner", "depparse")
