@@ -13,9 +13,12 @@ from typing import Any
 
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import CLITICS, is_arabic, match_key, simple_tokens, strip_clitic
-from kg.rules import alias_index, gazetteer, head_key, type_rules
+from kg.relation_rules import match_phrase, rule_set, word_key
+from kg.rules import alias_index, demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 
+# Mentions that point at an actor without naming it: never aliases, never name keys.
+NON_NAME_SOURCES = frozenset({"descriptor", "implied"})
 FIRST_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
 PUNCT_UPOS = {"PUNCT", "SYM"}
 QUOTES = set("\"'«»“”‘’")
@@ -69,10 +72,15 @@ def _sentence_doc(nlp: Any, sent: Sentence) -> Any:
 
 
 def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    from spacy.util import filter_spans
+
     nlp, matcher = _matcher()
     doc = _sentence_doc(nlp, sent)
     found = []
-    for match_id, start, end in matcher(doc):
+    spans = filter_spans([doc[start:end] for _, start, end in matcher(doc)])  # longest wins
+    ids = {(start, end): match_id for match_id, start, end in matcher(doc)}
+    for span in spans:
+        match_id, start, end = ids[(span.start, span.end)], span.start, span.end
         entry = gazetteer()[nlp.vocab.strings[match_id]]
         first, last = sent.words[start], sent.words[end - 1]
         begin = first.start + _strip_prefix(first)
@@ -231,15 +239,101 @@ def parenthetical_links(annotated: AnnotatedArticle, sent: Sentence, mentions: l
     return new, links
 
 
+def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[str]) -> list[Mention]:
+    """A bare surname (ماسك، باخرست) of a person named in full elsewhere in the article."""
+    found = []
+    for w in sent.words:
+        key = match_key(w.text)
+        bare = strip_clitic(key)
+        if key in surnames or bare in surnames:
+            start = w.start + (len(key) - len(bare) if key not in surnames else 0)
+            found.append(_mention(annotated, sent, start, w.end, "PERSON", "partial"))
+    return found
+
+
+def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """Definite descriptions (الجهة التنظيمية، الشركة) that may stand for a named actor."""
+    phrases = type_rules().descriptors
+    keys = [match_key(w.text) for w in sent.words]
+    found, i = [], 0
+    while i < len(keys):
+        for phrase, etype in sorted(phrases.items(), key=lambda p: -len(p[0])):
+            n = len(phrase)
+            window = keys[i:i + n]
+            if len(window) == n and (window == list(phrase) or [strip_clitic(window[0]), *window[1:]] == list(phrase)):
+                found.append(_mention(annotated, sent, sent.words[i].start, sent.words[i + n - 1].end, etype, "descriptor"))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def title_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """The government implied by a title: "رئيس الوزراء البريطاني" -> the UK government."""
+    rules, demonyms = rule_set(), demonym_index()
+    keys = [word_key(w.text) for w in sent.words]
+    raw = [match_key(w.text) for w in sent.words]
+    found = []
+    for i in range(len(keys)):
+        n = max((match_phrase(keys, raw, i, t) for t in rules.titles), default=0)
+        if not n or (i + n < len(raw) and raw[i + n] in rules.title_not_after):
+            continue
+        for j in range(i + n, min(len(raw), i + n + rules.title_max_between + 1)):
+            for size in (2, 1):
+                gov = demonyms.get(tuple(raw[j:j + size])) or demonyms.get(tuple(keys[j:j + size]))
+                if gov and len(raw[j:j + size]) == size:
+                    words = sent.words[j:j + size]
+                    found.append(_mention(annotated, sent, words[0].start, words[-1].end, "GOVERNMENT", "implied", gov))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def _antecedent(mentions: list[Mention], k: int) -> int | None:
+    """Nearest earlier named mention of the descriptor's type, else the next within 2 sentences."""
+    d = mentions[k]
+    named = [n for n, m in enumerate(mentions) if m.source not in NON_NAME_SOURCES and m.type == d.type]
+    earlier = [n for n in named if mentions[n].start < d.start]
+    if earlier:
+        return earlier[-1]
+    later = [n for n in named if mentions[n].start > d.start and mentions[n].sentence - d.sentence <= 2]
+    return later[0] if later else None
+
+
+def link_descriptors(out: ArticleMentions) -> ArticleMentions:
+    """Keep descriptors that have an antecedent, linked to it; drop the others."""
+    mentions, links = out.mentions, list(out.links)
+    keep = []
+    for k, m in enumerate(mentions):
+        if m.source != "descriptor":
+            keep.append(k)
+        elif (ante := _antecedent(mentions, k)) is not None:
+            keep.append(k)
+            links.append((ante, k, "descriptor"))
+    new_index = {old: new for new, old in enumerate(keep)}
+    return ArticleMentions([mentions[k] for k in keep],
+                           [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])
+
+
 def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     """All typed mentions of an article, in text order, and the alias links between them."""
     article_keys = {match_key(w.text) for s in annotated.sentences for w in s.words}
-    out = ArticleMentions()
+    per_sentence = []
     for sent in annotated.sentences:
         gaz = gazetteer_mentions(annotated, sent)
         found = merge_mentions(gaz, ner_mentions(annotated, sent, article_keys))
-        found = merge_mentions(found, legislation_mentions(annotated, sent))
+        per_sentence.append(merge_mentions(found, legislation_mentions(annotated, sent)))
+    surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms
+                if m.type == "PERSON" and len(m.text.split()) >= 2 and len(match_key(m.text).split()[-1]) >= 3}
+    surnames -= type_rules().stop_mentions
+    out = ArticleMentions()
+    for sent, found in zip(annotated.sentences, per_sentence):
+        found = merge_mentions(found, surname_mentions(annotated, sent, surnames))
+        found = merge_mentions(found, descriptor_mentions(annotated, sent))
         new, links = parenthetical_links(annotated, sent, found, len(out.mentions))
-        out.mentions.extend(found + new)
+        # implied governments may overlap a place name (المملكة المتحدة): they are kept beside it
+        out.mentions.extend(found + new + title_mentions(annotated, sent))
         out.links.extend(links)
-    return out
+    return link_descriptors(out)

@@ -97,7 +97,7 @@ def key_variants(text: str) -> set[str]:
 
 # A word is a run of letters/digits with Arabic marks and tatweel inside; any other visible
 # character is a token of its own.  This mirrors the NER corpora's (and our tokenizer's) tokens.
-_TOKEN_RE = re.compile(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u0640]*|[^\w\s]")
+_TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])*|[^\w\s]|_")
 
 
 def simple_tokens(text: str) -> list[str]:

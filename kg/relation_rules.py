@@ -37,9 +37,13 @@ class RuleSet:
     hypothetical: frozenset[str]
     negation_window: int
     max_gap: int
+    max_first_gap: int
     roles: tuple[tuple[str, ...], ...]
     past: frozenset[str]
     member_roles: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]
+    title_not_after: frozenset[str]
+    title_max_between: int
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -58,15 +62,18 @@ def rule_set() -> RuleSet:
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
             head_words=frozenset(match_key(w) for w in spec.get("head_words", [])),
             head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", []))))
-    neg, roles = raw["negation"], raw["roles"]
+    neg, roles, titles = raw["negation"], raw["roles"], raw["titles"]
     return RuleSet(
         rules=tuple(rules),
         negations=frozenset(match_key(w) for w in neg["words"]),
         hypothetical=frozenset(match_key(w) for w in neg["hypothetical"]),
-        negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]),
+        negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]), max_first_gap=int(raw["max_first_gap"]),
         roles=tuple(sorted({_phrase(r) for r in roles["words"]}, key=len, reverse=True)),
         past=frozenset(match_key(w) for w in roles["past"]),
-        member_roles=frozenset(match_key(w) for w in roles["member_roles"]))
+        member_roles=frozenset(match_key(w) for w in roles["member_roles"]),
+        titles=tuple(sorted({_phrase(t) for t in titles["words"]}, key=len, reverse=True)),
+        title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
+        title_max_between=int(titles["max_between"]))
 
 
 def match_phrase(keys: list[str], raw: list[str], i: int, phrase: tuple[str, ...]) -> int:

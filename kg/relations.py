@@ -7,7 +7,7 @@ nothing.  Every relation carries the sentence as evidence and the name of the ru
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.entities import ArticleMentions
 from kg.nlp.doc import AnnotatedArticle, Sentence
@@ -17,8 +17,9 @@ from kg.relation_rules import Rule, RuleSet, match_phrase, rule_set, word_key
 from kg.schema import Evidence, Mention, Relation
 
 CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?", ":"}
-PREPOSITIONS = {"مع", "من", "على", "في", "الى", "ال", "عن", "لدى", "ب", "ل"}
+PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
+QUOTE_TOKENS = set("\"'«»“”‘’")
 ORG_TYPES = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
 
 
@@ -29,9 +30,11 @@ class _Ctx:
     sent: Sentence
     keys: list[str]
     raw: list[str]
+    text: list[str]
     mentions: list[Mention]
     first: list[int]
     last: list[int]
+    stops: set[int] = field(default_factory=set)  # word indices where some rule's trigger starts
 
     @classmethod
     def build(cls, sent: Sentence, mentions: list[Mention]) -> _Ctx:
@@ -43,13 +46,14 @@ class _Ctx:
                 kept.append(m)
                 first.append(idx[0])
                 last.append(idx[-1])
-        return cls(sent, [word_key(w.text) for w in words], [match_key(w.text) for w in words], kept, first, last)
+        return cls(sent, [word_key(w.text) for w in words], [match_key(w.text) for w in words],
+                   [w.text for w in words], kept, first, last)
 
     def mention_at(self, i: int) -> int | None:
         return next((k for k, f in enumerate(self.first) if f <= i <= self.last[k]), None)
 
     def clause_break(self, a: int, b: int) -> bool:
-        return any(self.raw[i] in CLAUSE_BREAKS for i in range(a, b))
+        return any(self.text[i] in CLAUSE_BREAKS for i in range(a, b))
 
 
 def _negated(ctx: _Ctx, rules: RuleSet, start: int, end: int) -> bool:
@@ -59,38 +63,53 @@ def _negated(ctx: _Ctx, rules: RuleSet, start: int, end: int) -> bool:
         ctx.raw[i] in rules.hypothetical for i in range(start, end))
 
 
-def _before(ctx: _Ctx, i: int, gap: int) -> int | None:
-    """Nearest mention ending before word ``i`` in the same clause."""
+def _after_preposition(ctx: _Ctx, k: int) -> bool:
+    """Whether mention ``k`` is the object of a preposition (so not a clause's subject)."""
+    j = ctx.first[k] - 1
+    while j >= 0 and ctx.text[j] in QUOTE_TOKENS:
+        j -= 1
+    word = ctx.sent.words[ctx.first[k]].text
+    glued = match_key(word)[:1] in {"ب", "ل"} and ctx.mentions[k].start > ctx.sent.words[ctx.first[k]].start
+    return glued or (j >= 0 and ctx.raw[j] in PREPOSITIONS)
+
+
+def _before(ctx: _Ctx, i: int, gap: int, subject: bool = True) -> int | None:
+    """Nearest mention ending before word ``i`` in the same clause (not a prepositional object)."""
     best = None
     for k, last in enumerate(ctx.last):
+        if subject and _after_preposition(ctx, k):
+            continue
         if last < i and i - last <= gap and not ctx.clause_break(last + 1, i):
             if best is None or last > ctx.last[best]:
                 best = k
     return best
 
 
-def _after(ctx: _Ctx, i: int, gap: int, types: frozenset[str] | set[str] = frozenset()) -> list[int]:
-    """Mentions starting after word ``i``, in order, until a clause break or a negation."""
+def _after(ctx: _Ctx, i: int, gap: int, types: frozenset[str] | set[str] = frozenset(),
+           first_gap: int | None = None) -> list[int]:
+    """Mentions starting after word ``i``, in order, until a clause break, a negation or another trigger."""
     out, prev = [], i
     negs = rule_set().negations
     for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
         f = ctx.first[k]
         if f <= i:
             continue
-        if f - prev > gap or ctx.clause_break(prev, f) or any(ctx.raw[j] in negs for j in range(prev, f)):
+        limit = first_gap if first_gap is not None and not out else gap
+        between = range(prev + 1, f)
+        if f - prev > limit or ctx.clause_break(prev + 1, f) or any(ctx.raw[j] in negs or j in ctx.stops for j in between):
             break
         if not types or ctx.mentions[k].type in types:
             out.append(k)
-            prev = ctx.last[k]
+        prev = ctx.last[k]
     return out
 
 
 def _skip_apposition(ctx: _Ctx, k: int) -> int:
     """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma)."""
     j = ctx.last[k] + 1
-    if j + 1 < len(ctx.raw) and ctx.raw[j] in {"،", ","} and (ctx.raw[j + 1] in APPOSITION_OPENERS or _role_at(ctx, j + 1)):
+    if j + 1 < len(ctx.raw) and ctx.text[j] in {"،", ","} and (ctx.raw[j + 1] in APPOSITION_OPENERS or _role_at(ctx, j + 1)):
         for n in range(j + 1, min(len(ctx.raw), j + 15)):
-            if ctx.raw[n] in {"،", ","}:
+            if ctx.text[n] in {"،", ","}:
                 return n
     return ctx.last[k]
 
@@ -101,7 +120,7 @@ def _role_at(ctx: _Ctx, i: int) -> int:
 
 def _verb(ctx: _Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
     nxt = t1
-    while nxt < len(ctx.raw) and not any(ch.isalnum() for ch in ctx.raw[nxt]):
+    while nxt < len(ctx.raw) and not any(ch.isalnum() for ch in ctx.text[nxt]):
         nxt += 1
     after_k = ctx.mention_at(nxt) if nxt < len(ctx.raw) else None
     if after_k is None and nxt < len(ctx.raw) and _role_at(ctx, nxt):  # اجتمع مديرو جهة ...
@@ -114,7 +133,7 @@ def _verb(ctx: _Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         head, resume = _before(ctx, t0, gap), t1 - 1
     if head is None:
         return
-    tails = [k for k in _after(ctx, resume, gap, rule.tail_types) if k != head]
+    tails = [k for k in _after(ctx, resume, gap, rule.tail_types, rule_set().max_first_gap) if k != head]
     for k in tails[:1] if rule.first_tail_only else tails:
         yield head, k
 
@@ -163,7 +182,7 @@ def _role_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
 
 def _role_text(ctx: _Ctx, start: int, org_first: int) -> str:
     end = org_first
-    while end > start + 1 and (ctx.raw[end - 1] in PREPOSITIONS or not any(c.isalnum() for c in ctx.raw[end - 1])):
+    while end > start + 1 and (ctx.raw[end - 1] in PREPOSITIONS or not any(c.isalnum() for c in ctx.text[end - 1])):
         end -= 1
     words = ctx.sent.words
     return ctx.sent.text[words[start].start - ctx.sent.start:words[end - 1].end - ctx.sent.start]
@@ -182,11 +201,8 @@ def _roles(ctx: _Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, obje
                 role = _role_span(ctx, lo, hi)
                 if role is None or role[0] - lo > 3:
                     continue
-            else:  # ROLE ... ORG، PERSON
-                lo, hi = ctx.last[o] + 1, ctx.first[p]
-                if hi - lo > 3 or hi < lo or any(any(c.isalnum() for c in ctx.raw[i]) for i in range(lo, hi)):
-                    continue
-                role = _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
+            else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
+                role = _org_then_person(ctx, o, p, people)
                 if role is None:
                     continue
             past_window = range(max(0, role[0] - 3), min(len(ctx.raw), role[1] + 6))
@@ -195,8 +211,50 @@ def _roles(ctx: _Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, obje
             yield p, o, attrs
 
 
+def _org_then_person(ctx: _Ctx, o: int, p: int, people: list[int]) -> tuple[int, int] | None:
+    """Role span for ``ROLE ORG، PERSON`` or for a coordinated ``، P1 وROLE2 ...، PERSON``."""
+    def only_punct(lo: int, hi: int) -> bool:
+        return 0 <= hi - lo <= 3 and not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))
+
+    if only_punct(ctx.last[o] + 1, ctx.first[p]):
+        return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
+    prev = [k for k in people if ctx.last[o] < ctx.first[k] and ctx.last[k] < ctx.first[p]]
+    if len(prev) != 1 or not only_punct(ctx.last[o] + 1, ctx.first[prev[0]]):
+        return None
+    lo = ctx.last[prev[0]] + 1
+    if ctx.first[p] - lo > 10 or not (ctx.raw[lo] == "و" or ctx.raw[lo].startswith("و")):
+        return None
+    if _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o]) is None:
+        return None
+    return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)
+
+
 def o_after(ctx: _Ctx, p: int, o: int) -> bool:
     return ctx.first[o] > ctx.last[p]
+
+
+def _titles(ctx: _Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """``رئيس الوزراء البريطاني X`` / ``X، وزيرة خارجية المملكة المتحدة``: X works for that government."""
+    for g, gov in enumerate(ctx.mentions):
+        if gov.source != "implied":
+            continue
+        lo = max(0, ctx.first[g] - rules.title_max_between - 4)
+        title = next(((i, i + n) for i in range(lo, ctx.first[g])
+                      if (n := max(match_phrase(ctx.keys, ctx.raw, i, t) for t in rules.titles))), None)
+        if title is None:
+            continue
+        role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
+        for p, m in enumerate(ctx.mentions):
+            if m.type != "PERSON":
+                continue
+            after = 0 <= ctx.first[p] - ctx.last[g] - 1 <= 2 and _only_punct(ctx, ctx.last[g] + 1, ctx.first[p])
+            before = 0 <= title[0] - ctx.last[p] - 1 <= 2 and _only_punct(ctx, ctx.last[p] + 1, title[0])
+            if after or before:
+                yield p, g, {"role": role, "current": None}
+
+
+def _only_punct(ctx: _Ctx, lo: int, hi: int) -> bool:
+    return not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))
 
 
 def _allowed(rel_type: str, head: Mention, tail: Mention) -> bool:
@@ -209,6 +267,10 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
     ctx = _Ctx.build(sent, mentions)
     if len(ctx.mentions) < 2:
         return []
+    triggers = {rule.name: list(_triggers(ctx, rule)) for rule in rules.rules if rule.shape not in {"role", "title"}}
+    # a list of tails ends where another relation's trigger starts (... و"تيك توك" التابعة لـ ...)
+    ctx.stops = {t0 for rule in rules.rules if rule.shape in {"verb", "passive", "noun_of"}
+                 for t0, _ in triggers[rule.name]}
     evidence = {}
     found: dict[tuple[str, int, int], Relation] = {}
 
@@ -225,22 +287,28 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
 
     taken: set[tuple[int, int]] = set()
     for rule in rules.rules:
+        if rule.shape == "title":
+            for p, g, attrs in _titles(ctx, rules):
+                add(rule.name, rule.type, p, g, rule.confidence, attrs)
+            continue
         if rule.shape == "role":
             for p, o, attrs in _roles(ctx, rules):
                 member = ctx.mentions[o].type == "PARTY" and any(k in rules.member_roles for k in str(attrs["role"]).split())
                 add(rule.name, "member_of" if member else rule.type, p, o, rule.confidence, attrs)
             continue
-        for t0, t1 in _triggers(ctx, rule):
+        for t0, t1 in triggers[rule.name]:
             if _negated(ctx, rules, t0, t1):
                 continue
             for h, t in _apply(ctx, rule, t0, t1, rules.max_gap):
-                if (h, t) in taken and rule.type in {"part_of"}:
+                if frozenset((h, t)) in taken:  # owns vs part_of on the same pair: first rule wins
                     continue
                 before = len(found)
                 add(rule.name, rule.type, h, t, rule.confidence, {})
                 if len(found) > before:
-                    taken.add((h, t))
-    return list(found.values())
+                    taken.add(frozenset((h, t)))
+    # people who work for an organisation named beside them did not "meet" it
+    employed = {frozenset((h, t)) for (kind, h, t) in found if kind in {"works_for", "member_of"}}
+    return [r for (kind, h, t), r in found.items() if not (kind == "met" and frozenset((h, t)) in employed)]
 
 
 def extract_relations(annotated: AnnotatedArticle, found: ArticleMentions) -> list[Relation]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from kg.entities import ArticleMentions
+from kg.entities import NON_NAME_SOURCES, ArticleMentions
 from kg.normalize import is_arabic, key_variants, match_key
 from kg.rules import alias_index, gazetteer
 from kg.schema import Entity, Mention
@@ -54,6 +54,8 @@ def compatible(a: str, b: str) -> bool:
 def _gaz_id(m: Mention) -> str | None:
     if m.key:
         return m.key
+    if m.source in NON_NAME_SOURCES:
+        return None
     index = alias_index()
     for key in key_variants(m.text):
         gid = index.get(key)
@@ -85,6 +87,8 @@ class Resolver:
         for n, m in enumerate(mentions):
             idx = base + n
             self.uf.find(idx)
+            if m.source in NON_NAME_SOURCES:
+                continue
             for key in key_variants(m.text):
                 other = by_key.get(f"{m.type}|{key}")
                 if other is not None:
@@ -107,7 +111,7 @@ class Resolver:
     def _cross_article(self) -> None:
         anchors: dict[str, int] = {}
         for idx, m in enumerate(self.mentions):
-            gid = _gaz_id(m)
+            gid = _gaz_id(m) if m.source != "descriptor" else None
             if gid:
                 key = f"gaz|{gid}"
                 if key in anchors:
@@ -115,7 +119,7 @@ class Resolver:
                 else:
                     anchors[key] = idx
         for idx, m in enumerate(self.mentions):
-            if _gaz_id(m) or (m.type == "PERSON" and len(match_key(m.text).split()) < 2):
+            if m.source in NON_NAME_SOURCES or _gaz_id(m) or (m.type == "PERSON" and len(match_key(m.text).split()) < 2):
                 continue
             family = "ORG" if m.type in ORG_FAMILY else m.type
             for key in key_variants(m.text):
@@ -132,7 +136,7 @@ class Resolver:
         for idx, m in enumerate(self.mentions):
             root = self.uf.find(idx)
             key = match_key(m.text)
-            if len(key) >= 6 and not (m.type == "PERSON" and len(key.split()) < 2):
+            if m.source not in NON_NAME_SOURCES and len(key) >= 6 and not (m.type == "PERSON" and len(key.split()) < 2):
                 by_root.setdefault((m.type, key), str(root))
         keys = sorted(by_root)
         choices = [k for _, k in keys]
@@ -152,6 +156,8 @@ class Resolver:
             clusters[self.uf.find(idx)].append(m)
         entities, mapping = [], {}
         for root, members in clusters.items():
+            if all(m.source in NON_NAME_SOURCES and not m.key for m in members):
+                continue
             entity = build_entity(members, self.uf.why.get(root, []))
             entities.append(entity)
             for m in members:
@@ -167,8 +173,10 @@ def _entity_type(members: list[Mention], gid: str | None) -> str:
     return max(specific)[1] if specific else counts.most_common(1)[0][0]
 
 
-def build_entity(members: list[Mention], merges: Iterable[str]) -> Entity:
-    gids = Counter(g for m in members if (g := _gaz_id(m)))
+def build_entity(all_members: list[Mention], merges: Iterable[str]) -> Entity:
+    # descriptors (الشركة) and implied governments point at the entity but are not its names
+    members = [m for m in all_members if m.source not in NON_NAME_SOURCES]
+    gids = Counter(g for m in all_members if (g := _gaz_id(m)))
     gid = gids.most_common(1)[0][0] if gids else None
     forms = Counter(m.text for m in members)
     arabic = [f for f in forms if is_arabic(f)]
@@ -184,5 +192,5 @@ def build_entity(members: list[Mention], merges: Iterable[str]) -> Entity:
         digest = hashlib.sha256(f"{etype}|{match_key(name_ar or name_en or '')}".encode()).hexdigest()[:12]
         ident = f"{etype.lower()}:{digest}"
     return Entity(id=ident, type=etype, label=name_ar or name_en or "", name_ar=name_ar or name_en or "",
-                  name_en=name_en, aliases=sorted(forms, key=lambda f: (-forms[f], f)), mentions=len(members),
-                  articles=sorted({m.article for m in members}), merges=sorted(set(merges)))
+                  name_en=name_en, aliases=sorted(forms, key=lambda f: (-forms[f], f)), mentions=len(all_members),
+                  articles=sorted({m.article for m in all_members}), merges=sorted(set(merges)))

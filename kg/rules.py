@@ -12,6 +12,8 @@ import yaml
 from kg.normalize import match_key, strip_article, strip_clitic
 
 DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.yaml")
+# The extraction code is part of "the rules": a new version of it invalidates cached extractions.
+CODE_FILES = ("entities.py", "relations.py", "relation_rules.py", "normalize.py", "rules.py")
 
 
 def read_data(name: str) -> Any:
@@ -20,10 +22,12 @@ def read_data(name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    """Hash of every rule file: the cache is invalidated when a rule changes."""
+    """Hash of every rule file and of the extraction code: the cache is invalidated when one changes."""
     digest = hashlib.sha256()
     for name in DATA_FILES:
         digest.update(resources.files("kg.data").joinpath(name).read_bytes())
+    for name in CODE_FILES:
+        digest.update(resources.files("kg").joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -39,12 +43,20 @@ class GazEntry:
     name_en: str
     name_ar: str
     aliases: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, GazEntry]:
     entries = read_data("gazetteer.yaml")["entries"]
-    return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], tuple(e["aliases"])) for e in entries}
+    return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], tuple(e["aliases"]), tuple(e.get("demonyms", [])))
+            for e in entries}
+
+
+@lru_cache(maxsize=1)
+def demonym_index() -> dict[tuple[str, ...], str]:
+    """Country words of titles (البريطاني، المملكة المتحدة) -> the government's gazetteer id."""
+    return {tuple(match_key(w) for w in d.split()): e.id for e in gazetteer().values() for d in e.demonyms}
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +78,7 @@ class TypeRules:
     refine: frozenset[str]
     legislation: dict[str, Any]
     stop_mentions: frozenset[str]
+    descriptors: dict[tuple[str, ...], str]  # phrase of match keys -> entity type
 
     def head_type(self, keys: list[str]) -> str | None:
         """Type given by the leading words ``keys`` (longest head first)."""
@@ -85,5 +98,7 @@ def type_rules() -> TypeRules:
     leg = dict(raw["legislation"])
     for field in ("triggers", "connectors", "stop_words"):
         leg[field] = {match_key(w) for w in leg[field]}
+    descriptors = {tuple(match_key(w) for w in phrase.split()): etype
+                   for etype, phrases in raw["descriptors"].items() for phrase in phrases}
     return TypeRules(raw["ner_types"], heads, frozenset(raw["refine"]), leg,
-                     frozenset(match_key(w) for w in raw["stop_mentions"]))
+                     frozenset(match_key(w) for w in raw["stop_mentions"]), descriptors)

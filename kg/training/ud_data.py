@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.normalize import simple_tokens
 from kg.training.ner_data import read_bio
 
 # PUD was machine-translated with Latin punctuation; Arabic news uses the Arabic marks.
@@ -106,6 +107,38 @@ def ner_as_conllu(bio: Path, limit: int) -> list[Sentence]:
     return out
 
 
+_SENT_END = re.compile(r"(?<=[.!?؟])\s+")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def raw_as_conllu(raw_dir: Path, limit: int, seed: int) -> list[Sentence]:
+    """Sentences of the raw news, tokenized like the NER corpora, half of them with Latin words.
+
+    PUD has few Latin-script names; without these the tokenizer breaks "Reddit" into letters.
+    """
+    from kg.training.vectors import raw_sentences_text
+
+    rng = random.Random(seed)
+    latin, plain = [], []
+    for para in raw_sentences_text(raw_dir):
+        for text in _SENT_END.split(para):
+            if 5 <= len(text.split()) <= 60:
+                (latin if _LATIN.search(text) else plain).append(text)
+    picked = rng.sample(latin, min(limit // 2, len(latin))) + rng.sample(plain, min(limit // 2, len(plain)))
+    out = []
+    for text in picked:
+        rows, pos = [], 0
+        for i, tok in enumerate(simple_tokens(text)):
+            at = text.index(tok, pos)
+            pos = at + len(tok)
+            rows.append([str(i + 1), tok, "_", "_", "_", "_", "_", "_", "_", "_"])
+            if i and at == prev_end:
+                rows[-2][9] = "SpaceAfter=No"
+            prev_end = pos
+        out.append(Sentence([f"# text = {text}"], rows))
+    return out
+
+
 def write_conllu(sentences: list[Sentence], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
@@ -123,7 +156,8 @@ def write_plaintext(sentences: list[Sentence], path: Path, per_paragraph: int = 
     return path
 
 
-def prepare_ud(data_dir: Path, out_dir: Path, seed: int = 1234, ner_sentences: int = 1500) -> dict[str, Path]:
+def prepare_ud(data_dir: Path, out_dir: Path, seed: int = 1234, ner_sentences: int = 1500,
+               raw_sentences: int = 3000) -> dict[str, Path]:
     """Write merged PUD splits (train half arabized) and the tokenizer's text/label files."""
     from stanza.utils.datasets import prepare_tokenizer_data
 
@@ -137,7 +171,8 @@ def prepare_ud(data_dir: Path, out_dir: Path, seed: int = 1234, ner_sentences: i
         paths[shard] = write_conllu(sents, out_dir / f"ar_pud.{shard}.conllu")
         tok_sents = sents
         if shard == "train":
-            tok_sents = sents + ner_as_conllu(data_dir / "ner" / "ANERcorp" / "train.bio", ner_sentences)
+            tok_sents = (sents + ner_as_conllu(data_dir / "ner" / "ANERcorp" / "train.bio", ner_sentences)
+                         + raw_as_conllu(data_dir / "raw", raw_sentences, seed))
             rng.shuffle(tok_sents)
         conllu = write_conllu(tok_sents, out_dir / f"ar_tok.{shard}.gold.conllu")
         txt = write_plaintext(tok_sents, out_dir / f"ar_tok.{shard}.txt")

@@ -18,17 +18,24 @@ log = logging.getLogger(__name__)
 
 
 
-def raw_sentences(raw_dir: Path) -> Iterator[list[str]]:
-    """Yield one token list per paragraph of every article under ``raw_dir``."""
+def raw_sentences_text(raw_dir: Path) -> Iterator[str]:
+    """Yield every paragraph (and title) of every article under ``raw_dir``."""
     for path in sorted(raw_dir.rglob("*.jsonl.gz")):
         log.info("reading %s", path)
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line in handle:
                 article = json.loads(line)
                 for para in (article.get("title", ""), *article["text"].split("\n")):
-                    tokens = simple_tokens(para)
-                    if len(tokens) > 2:
-                        yield tokens
+                    if para.strip():
+                        yield para
+
+
+def raw_sentences(raw_dir: Path) -> Iterator[list[str]]:
+    """Yield one token list per paragraph of every article under ``raw_dir``."""
+    for para in raw_sentences_text(raw_dir):
+        tokens = simple_tokens(para)
+        if len(tokens) > 2:
+            yield tokens
 
 
 class _Corpus:
