@@ -158,6 +158,72 @@ def models_train(
         console.print(f"models installed in {BUNDLED_DIR}")
 
 
+GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="graph.json or the build's output folder")]
+
+
+@app.command()
+def who(name: str, graph: GraphOpt = Path("outputs")) -> None:
+    """Who is this actor: names, type, aliases, articles and relations."""
+    from kg.query import load
+
+    try:
+        g = load(graph)
+        info = g.describe(name)
+        links = g.neighbours(name)
+    except KGError as exc:
+        _fail(exc)
+        return
+    console.print(f"[bold]{info['label']}[/] ({info['type']})" + (f" — {info['name_en']}" if info.get("name_en") else ""))
+    console.print("aliases: " + "، ".join(info.get("aliases", [])))
+    console.print(f"articles: {', '.join(info.get('articles', []))}")
+    for link in links:
+        arrow = "->" if link["direction"] == "out" else "<-"
+        console.print(f"  {arrow} {link['relation']:11} {link['label']}  (weight {link['weight']})")
+
+
+@app.command()
+def path(source: str, target: str, graph: GraphOpt = Path("outputs"),
+         max_length: Annotated[int, typer.Option(help="Also list every path up to this many hops")] = 0) -> None:
+    """How two actors are connected, hop by hop, with the evidence of each hop."""
+    from kg.query import load
+
+    try:
+        g = load(graph)
+        paths = g.all_paths(source, target, max_length) if max_length else [g.shortest_path(source, target)]
+    except KGError as exc:
+        _fail(exc)
+        return
+    if not paths:
+        console.print(f"No path of at most {max_length} relations.")
+    for n, hops in enumerate(paths, 1):
+        console.print(f"[bold]path {n}[/] ({len(hops)} hops)")
+        for hop in hops:
+            console.print(f"  {hop}")
+            for ev in hop.evidence[:2]:
+                console.print(f"      [dim][{ev['article']}] {ev['sentence']}[/]")
+
+
+@app.command()
+def show(actor: str, graph: GraphOpt = Path("outputs"),
+         radius: Annotated[int, typer.Option(help="Relations away from the actor")] = 2,
+         out: Annotated[Optional[Path], typer.Option(help="Output folder (default: OUT/ego-<id>)")] = None) -> None:
+    """Write the ego network of one actor (HTML, GraphML, GEXF, JSON)."""
+    from kg.query import load
+
+    try:
+        g = load(graph)
+        node = g.find(actor)
+        ego = g.ego(node, radius)
+        folder = out or (graph if graph.is_dir() else graph.parent) / f"ego-{node.replace(':', '-')}"
+        written = ego.write(folder)
+    except KGError as exc:
+        _fail(exc)
+        return
+    console.print(f"{len(ego)} actors within {radius} relations of {g.label(node)}:")
+    for name, p in written.items():
+        console.print(f"  {name:8} {p}")
+
+
 def main() -> None:
     app()
 

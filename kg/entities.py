@@ -131,8 +131,9 @@ def _leading_clitic(word: Word, article_keys: set[str]) -> int:
         if key.startswith(clitic) and len(key) > len(clitic) + 2:
             return len(clitic) - 2  # keep the article: والحكومة -> الحكومة
     stripped = strip_clitic(key)
-    if stripped != key and not stripped.startswith("ال") and (
-            stripped in article_keys or stripped in _alias_tokens() or match_key(word.lemma) == stripped):
+    # names often begin with these letters (ليون، بيتر، وليد): strip only when the bare form
+    # is itself a word of the article or of a known name
+    if stripped != key and not stripped.startswith("ال") and (stripped in article_keys or stripped in _alias_tokens()):
         return len(key) - len(stripped)
     return 0
 
@@ -191,6 +192,43 @@ def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
         if j > i + 1:
             start = word.start + _leading_clitic(word, set())
             found.append(_mention(annotated, sent, start, words[j - 1].end, "LEGISLATION", "rule"))
+    return found
+
+
+NAME_UPOS = {"NOUN", "ADJ", "PROPN", "X"}
+
+
+def _name_word(word: Word, not_first: bool) -> bool:
+    """A word that can continue an institution's name: a noun, a proper noun or a nisba adjective."""
+    key = match_key(word.text)
+    if word.upos not in NAME_UPOS or (not_first and key.startswith("و") and word.upos == "NOUN"):
+        return False
+    return word.upos != "ADJ" or key.endswith(("ي", "يه"))
+
+
+def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """``وزارة الاتصالات والتقنية``، ``شركة أرامكو``: a head word and the name after it."""
+    rules = type_rules()
+    words = sent.words
+    keys = [head_key(w.text) for w in words]
+    found = []
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            etype = rules.institutions.get(tuple(keys[i:i + size]))
+            if etype and len(keys[i:i + size]) == size:
+                break
+        else:
+            continue
+        if strip_clitic(match_key(words[i].text)).startswith("ال"):
+            continue  # "الحزب"، "الشركة": a reference, not the start of a name (حزب العمال)
+        j = i + size
+        while j < len(words) and j - i - size < rules.institution_max and _name_word(words[j], j > i + size):
+            j += 1
+        name = words[i + size:j]
+        if not name or (etype != "GOVERNMENT" and not any(w.upos in {"PROPN", "X"} for w in name)):
+            continue
+        start = words[i].start + _leading_clitic(words[i], set())
+        found.append(_mention(annotated, sent, start, words[j - 1].end, etype, "rule"))
     return found
 
 
@@ -324,12 +362,16 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     for sent in annotated.sentences:
         gaz = gazetteer_mentions(annotated, sent)
         found = merge_mentions(gaz, ner_mentions(annotated, sent, article_keys))
-        per_sentence.append(merge_mentions(found, legislation_mentions(annotated, sent)))
+        found = merge_mentions(found, legislation_mentions(annotated, sent))
+        per_sentence.append(merge_mentions(found, institution_mentions(annotated, sent)))
     surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms
                 if m.type == "PERSON" and len(m.text.split()) >= 2 and len(match_key(m.text).split()[-1]) >= 3}
     surnames -= type_rules().stop_mentions
     out = ArticleMentions()
     for sent, found in zip(annotated.sentences, per_sentence):
+        # NER sometimes types a bare surname as an organisation (ماسك): it is the person
+        found = [m.model_copy(update={"type": "PERSON"}) if m.source == "ner" and match_key(m.text) in surnames else m
+                 for m in found]
         found = merge_mentions(found, surname_mentions(annotated, sent, surnames))
         found = merge_mentions(found, descriptor_mentions(annotated, sent))
         new, links = parenthetical_links(annotated, sent, found, len(out.mentions))

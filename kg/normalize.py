@@ -37,8 +37,9 @@ def strip_marks(text: str) -> str:
 
 def unify_letters(text: str) -> str:
     """Fold the letter variants news spells interchangeably: أ إ آ -> ا, ة -> ه, ى -> ي."""
-    text = araby.normalize_teh(araby.normalize_alef(text))
-    return text.replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
+    # ى first: pyarabic's normalize_alef would turn it into ا
+    text = text.replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
+    return araby.normalize_teh(araby.normalize_alef(text))
 
 
 def ascii_digits(text: str) -> str:

@@ -118,16 +118,25 @@ def _role_at(ctx: _Ctx, i: int) -> int:
     return max((match_phrase(ctx.keys, ctx.raw, i, r) for r in rule_set().roles), default=0)
 
 
+def _subject_after(ctx: _Ctx, t1: int) -> int | None:
+    """VSO: the first actor within three words after the verb, with no preposition before it
+    (اجتمع مسؤولو "أوفكوم" ...; التقى الرئيس التنفيذي لـ... is not a subject)."""
+    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+        f = ctx.first[k]
+        if f < t1:
+            continue
+        if f - t1 > 3:
+            return None
+        between = range(t1, f)
+        if any(ctx.raw[j] in PREPOSITIONS or ctx.text[j] in {"،", ","} or ctx.clause_break(j, j + 1) for j in between):
+            return None
+        return None if _after_preposition(ctx, k) else k
+    return None
+
+
 def _verb(ctx: _Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
-    nxt = t1
-    while nxt < len(ctx.raw) and not any(ch.isalnum() for ch in ctx.text[nxt]):
-        nxt += 1
-    after_k = ctx.mention_at(nxt) if nxt < len(ctx.raw) else None
-    if after_k is None and nxt < len(ctx.raw) and _role_at(ctx, nxt):  # اجتمع مديرو جهة ...
-        cand = _after(ctx, nxt, 4)
-        after_k = cand[0] if cand else None
-    vso = after_k is not None and ctx.raw[t0 - 1] not in PREPOSITIONS if t0 > 0 else after_k is not None
-    if vso and after_k is not None:
+    after_k = _subject_after(ctx, t1)
+    if after_k is not None:
         head, resume = after_k, _skip_apposition(ctx, after_k)
     else:
         head, resume = _before(ctx, t0, gap), t1 - 1

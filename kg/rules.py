@@ -79,6 +79,8 @@ class TypeRules:
     legislation: dict[str, Any]
     stop_mentions: frozenset[str]
     descriptors: dict[tuple[str, ...], str]  # phrase of match keys -> entity type
+    institutions: dict[tuple[str, ...], str]  # head phrase (head keys) -> entity type
+    institution_max: int
 
     def head_type(self, keys: list[str]) -> str | None:
         """Type given by the leading words ``keys`` (longest head first)."""
@@ -100,5 +102,9 @@ def type_rules() -> TypeRules:
         leg[field] = {match_key(w) for w in leg[field]}
     descriptors = {tuple(match_key(w) for w in phrase.split()): etype
                    for etype, phrases in raw["descriptors"].items() for phrase in phrases}
+    inst = dict(raw["institutions"])
+    inst_max = int(inst.pop("max_tokens"))
+    institutions = {tuple(head_key(w) for w in phrase.split()): etype
+                    for etype, phrases in inst.items() for phrase in phrases}
     return TypeRules(raw["ner_types"], heads, frozenset(raw["refine"]), leg,
-                     frozenset(match_key(w) for w in raw["stop_mentions"]), descriptors)
+                     frozenset(match_key(w) for w in raw["stop_mentions"]), descriptors, institutions, inst_max)

@@ -57,20 +57,20 @@ class Recipe:
                 "--steps", "3000", "--eval_steps", "300", "--seed", SEED,
                 "--save_dir", str(self.models / "tokenize"), "--save_name", f"{PACKAGE}.pt"]
 
-    def _ud_common(self, module: str, step: str) -> list[str]:
+    def _ud_common(self, module: str, step: str, lang: bool = True) -> list[str]:
         d = self.data
-        return [module, "--lang", "ar", "--shorthand", SHORTHAND,
+        return [module, *(["--lang", "ar"] if lang else []), "--shorthand", SHORTHAND,
                 "--train_file", str(d / "ar_pud.train.conllu"), "--eval_file", str(d / "ar_pud.dev.conllu"),
                 "--output_file", str(self.work_dir / f"{step}_dev_pred.conllu"), "--seed", SEED,
                 "--save_dir", str(self.models / step), "--save_name", f"{PACKAGE}.pt"]
 
     def args_pos(self) -> list[str]:
         return self._ud_common("stanza.models.tagger", "pos") + [
-            "--wordvec_pretrain_file", str(self.pretrain32), "--max_steps", "1500", "--eval_interval", "100",
+            "--wordvec_pretrain_file", str(self.pretrain32), "--max_steps", "500", "--eval_interval", "100",
             "--batch_size", "32", "--log_step", "20"]
 
     def args_lemma(self) -> list[str]:
-        return self._ud_common("stanza.models.lemmatizer", "lemma") + ["--num_epoch", "30"]
+        return self._ud_common("stanza.models.lemmatizer", "lemma", lang=False) + ["--num_epoch", "20"]
 
     def args_depparse(self) -> list[str]:
         return self._ud_common("stanza.models.parser", "depparse") + [

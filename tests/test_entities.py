@@ -1,0 +1,40 @@
+"""Entity stage on small Arabic sentences, run through the real bundled models."""
+import pytest
+
+from kg.entities import find_mentions
+
+pytestmark = pytest.mark.slow
+
+
+def mentions(annotate_text, text):
+    return {(m.text, m.type) for m in find_mentions(annotate_text(text)).mentions}
+
+
+def test_gazetteer_catches_latin_names_and_strips_clitics(annotate_text):
+    found = mentions(annotate_text, "وقالت Ofcom إنها ستراقب منصة Tiktok ولتيك توك حساب رسمي.")
+    assert ("Ofcom", "GOVERNMENT") in found
+    assert ("Tiktok", "COMPANY") in found
+    assert ("تيك توك", "COMPANY") in found  # the clitic ل is not part of the name
+
+
+def test_head_words_refine_organisations(annotate_text):
+    found = find_mentions(annotate_text("أعلنت وزارة الاتصالات السعودية وصحيفة الرياض عن اتفاق جديد.")).mentions
+    types = {m.type for m in found}
+    assert "GOVERNMENT" in types
+
+
+def test_bracketed_latin_name_is_linked_to_its_arabic_name(annotate_text):
+    found = find_mentions(annotate_text('شملت الاجتماعات شركة "زوكسي" (Zooxy) في لندن.'))
+    texts = [m.text for m in found.mentions]
+    assert "Zooxy" in texts
+    assert any(why == "parenthetical" for _, _, why in found.links)
+
+
+def test_legislation_is_found_after_its_trigger(annotate_text):
+    found = mentions(annotate_text, "ستخضع الشركات لقانون حماية البيانات الشخصية في المملكة.")
+    assert any(t == "LEGISLATION" and "حماية البيانات" in text for text, t in found)
+
+
+def test_title_implies_the_government(annotate_text):
+    found = find_mentions(annotate_text("قال رئيس الوزراء البريطاني بوريس جونسون إن الخطة جاهزة.")).mentions
+    assert any(m.source == "implied" and m.key == "uk_government" for m in found)

@@ -1,0 +1,42 @@
+"""Relation rules on small Arabic sentences, through the real bundled models."""
+import pytest
+
+from kg.entities import find_mentions
+from kg.relations import extract_relations
+
+pytestmark = pytest.mark.slow
+
+
+def triples(annotate_text, text):
+    doc = annotate_text(text)
+    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+
+
+def test_met_with_a_list_of_companies(annotate_text):
+    got = triples(annotate_text, 'اجتمع مسؤولو "أوفكوم" مع ممثلي "ميتا" و"غوغل" و"تيك توك" في لندن.')
+    assert {("أوفكوم", "met", "ميتا"), ("أوفكوم", "met", "غوغل"), ("أوفكوم", "met", "تيك توك")} <= got
+
+
+def test_a_meeting_that_did_not_happen_is_not_met(annotate_text):
+    got = triples(annotate_text, 'لم يلتق مسؤولو "أوفكوم" مع ممثلي "تويتر" بعدما فشل ترتيب اجتماع.')
+    assert not any(rel == "met" for _, rel, _ in got)
+
+
+def test_owned_by_points_from_owner_to_property(annotate_text):
+    got = triples(annotate_text, 'ويستخدم الملايين تطبيق "تيك توك" الذي تملكه شركة "بايت دانس" الصينية.')
+    assert ("بايت دانس", "owns", "تيك توك") in got
+
+
+def test_works_for_from_a_role_apposition(annotate_text):
+    got = triples(annotate_text, "وقال كيفن ماير، المدير التنفيذي في شركة أمازون، إن الأرباح ارتفعت.")
+    assert any(rel == "works_for" and tail == "أمازون" for _, rel, tail in got)
+
+
+def test_evidence_is_the_sentence_in_the_article(annotate_text):
+    text = "عنوان\nانتقد الرئيس الأمريكي جو بايدن شركة فيسبوك بشدة."
+    doc = annotate_text(text)
+    rels = extract_relations(doc, find_mentions(doc))
+    assert rels
+    for r in rels:
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.sentence
+        assert r.evidence.rule.endswith(".v1") and 0 < r.confidence <= 1

@@ -1,0 +1,72 @@
+from kg.entities import ArticleMentions
+from kg.resolve import Resolver
+from kg.schema import Mention
+
+
+def m(article, start, text, etype, source="ner", key=None, sentence=0):
+    return Mention(article=article, sentence=sentence, start=start, end=start + len(text), text=text, type=etype,
+                   source=source, key=key)
+
+
+def resolve(*articles):
+    r = Resolver()
+    for mentions, links in articles:
+        r.add_article(ArticleMentions(mentions, links))
+    return r.resolve()
+
+
+def by_alias(entities, alias):
+    return [e for e in entities if alias in e.aliases]
+
+
+def test_partial_name_joins_the_full_name_in_the_same_article():
+    entities, _ = resolve(([m("a", 0, "جيمس ليون", "PERSON"), m("a", 50, "ليون", "PERSON")], []))
+    (lyons,) = by_alias(entities, "ليون")
+    assert lyons.aliases == ["جيمس ليون", "ليون"] and lyons.name_ar == "جيمس ليون"
+    assert any("partial name" in why for why in lyons.merges)
+
+
+def test_bare_surname_does_not_join_across_articles():
+    entities, _ = resolve(([m("a", 0, "جيمس ليون", "PERSON")], []), ([m("b", 0, "ليون", "PERSON")], []))
+    assert len(entities) == 2
+
+
+def test_spellings_and_scripts_of_a_gazetteer_actor_are_one_node():
+    entities, mapping = resolve(([m("a", 0, "تيخوك", "COMPANY"), m("a", 20, "Tiktok", "COMPANY")], []),
+                                ([m("b", 0, "تيك توك", "COMPANY", source="gazetteer", key="tiktok")], []))
+    (tiktok,) = entities
+    assert tiktok.name_en == "TikTok" and set(tiktok.aliases) == {"تيخوك", "Tiktok", "تيك توك"}
+    assert len(set(mapping.values())) == 1 and tiktok.articles == ["a", "b"]
+
+
+def test_parenthetical_latin_name_joins_its_arabic_name():
+    entities, _ = resolve(([m("a", 0, "فيكسو", "COMPANY"), m("a", 8, "Fixo", "COMPANY", source="rule")], [(0, 1, "parenthetical")]))
+    (fixo,) = entities
+    assert fixo.name_ar == "فيكسو" and fixo.name_en == "Fixo"
+
+
+def test_same_name_across_articles_joins_but_different_types_do_not():
+    entities, _ = resolve(([m("a", 0, "شركة النور", "COMPANY")], []), ([m("b", 0, "شركة النور", "COMPANY")], []),
+                          ([m("c", 0, "النور", "LOCATION")], []))
+    assert sorted(e.type for e in entities) == ["COMPANY", "LOCATION"]
+
+
+def test_transliteration_variants_join_by_fuzzy_match():
+    entities, _ = resolve(([m("a", 0, "مؤسسة كارنيغي للسلام", "ORGANIZATION")], []),
+                          ([m("b", 0, "مؤسسة كارنيجي للسلام", "ORGANIZATION")], []))
+    (one,) = entities
+    assert any(why.startswith("fuzzy") for why in one.merges)
+
+
+def test_descriptors_point_at_their_actor_but_are_not_aliases():
+    entities, mapping = resolve(([m("a", 0, "أوفكوم", "GOVERNMENT", source="gazetteer", key="ofcom"),
+                                  m("a", 40, "الجهة التنظيمية", "GOVERNMENT", source="descriptor")], [(0, 1, "descriptor")]))
+    (ofcom,) = entities
+    assert "الجهة التنظيمية" not in ofcom.aliases
+    assert mapping[("a", 40, 40 + len("الجهة التنظيمية"))] == ofcom.id
+
+
+def test_ids_are_content_derived_and_stable():
+    first, _ = resolve(([m("a", 0, "شركة النور", "COMPANY")], []))
+    second, _ = resolve(([m("z", 9, "شركة النور", "COMPANY")], []))
+    assert first[0].id == second[0].id
