@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -19,14 +20,15 @@ from kg.errors import KGError
 app = typer.Typer(help="Arabic news -> knowledge graph of political and tech influence.", no_args_is_help=True)
 models_app = typer.Typer(help="Train, evaluate and inspect the Stanza models.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
-console = Console()
-err = Console(stderr=True)
+# soft_wrap: long Arabic sentences and paths are not cut into pieces (and pipe cleanly)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
-ModelsOpt = Annotated[Optional[str], typer.Option("--models", help="bundled (default), official (download), or a folder of models; env KG_MODELS")]
+ModelsOpt = Annotated[str | None, typer.Option("--models", help="bundled (default), official (download), or a folder of models; env KG_MODELS")]
 
 
 def _fail(exc: KGError) -> None:
-    err.print(f"[bold red]error:[/] {exc}")
+    err.print(f"[bold red]error:[/] {escape(str(exc))}")
     raise typer.Exit(code=2)
 
 
@@ -35,7 +37,7 @@ def build(
     paths: Annotated[list[Path], typer.Argument(help="Folders or files of articles (.txt .md .json .jsonl .html)")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("outputs"),
     models: ModelsOpt = None,
-    cache: Annotated[Optional[Path], typer.Option(help="SQLite cache file (default: OUT/.kg-cache.sqlite)")] = None,
+    cache: Annotated[Path | None, typer.Option(help="SQLite cache file (default: OUT/.kg-cache.sqlite)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
@@ -60,9 +62,9 @@ def build(
 
 def _print_summary(info: dict, report) -> None:  # type: ignore[no-untyped-def]
     for item in report.skipped:
-        err.print(f"[yellow]skipped[/] {item.path}: {item.reason}")
+        err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}")
     for item in report.warnings:
-        err.print(f"[yellow]warning[/] {item.path}: {item.reason}")
+        err.print(f"[yellow]warning[/] {escape(item.path)}: {escape(item.reason)}")
     console.print(f"Articles: {info['articles_read']} read, {info['files_skipped']} skipped; "
                   f"{info['from_cache']} from cache, {info['processed']} processed.")
     table = Table("entity type", "count", "relation", "count")
@@ -73,7 +75,7 @@ def _print_summary(info: dict, report) -> None:  # type: ignore[no-untyped-def]
         table.add_row(e[0], str(e[1]), r[0], str(r[1]))
     console.print(table)
     for name, path in info["outputs"].items():
-        console.print(f"  {name:14} {path}")
+        console.print(f"  {name:14} {path}", markup=False)
 
 
 @app.command()
@@ -173,12 +175,13 @@ def who(name: str, graph: GraphOpt = Path("outputs")) -> None:
     except KGError as exc:
         _fail(exc)
         return
-    console.print(f"[bold]{info['label']}[/] ({info['type']})" + (f" — {info['name_en']}" if info.get("name_en") else ""))
-    console.print("aliases: " + "، ".join(info.get("aliases", [])))
-    console.print(f"articles: {', '.join(info.get('articles', []))}")
+    name_en = f" — {info['name_en']}" if info.get("name_en") else ""
+    console.print(f"{info['label']} ({info['type']}){name_en}", markup=False)
+    console.print("aliases: " + "، ".join(info.get("aliases", [])), markup=False)
+    console.print(f"articles: {', '.join(info.get('articles', []))}", markup=False)
     for link in links:
         arrow = "->" if link["direction"] == "out" else "<-"
-        console.print(f"  {arrow} {link['relation']:11} {link['label']}  (weight {link['weight']})")
+        console.print(f"  {arrow} {link['relation']:11} {link['label']}  (weight {link['weight']})", markup=False)
 
 
 @app.command()
@@ -198,15 +201,15 @@ def path(source: str, target: str, graph: GraphOpt = Path("outputs"),
     for n, hops in enumerate(paths, 1):
         console.print(f"[bold]path {n}[/] ({len(hops)} hops)")
         for hop in hops:
-            console.print(f"  {hop}")
+            console.print(f"  {hop}", markup=False)
             for ev in hop.evidence[:2]:
-                console.print(f"      [dim][{ev['article']}] {ev['sentence']}[/]")
+                console.print(f"      [{ev['article']}] {ev['sentence']}", markup=False, style="dim")
 
 
 @app.command()
 def show(actor: str, graph: GraphOpt = Path("outputs"),
          radius: Annotated[int, typer.Option(help="Relations away from the actor")] = 2,
-         out: Annotated[Optional[Path], typer.Option(help="Output folder (default: OUT/ego-<id>)")] = None) -> None:
+         out: Annotated[Path | None, typer.Option(help="Output folder (default: OUT/ego-<id>)")] = None) -> None:
     """Write the ego network of one actor (HTML, GraphML, GEXF, JSON)."""
     from kg.query import load
 
@@ -219,7 +222,7 @@ def show(actor: str, graph: GraphOpt = Path("outputs"),
     except KGError as exc:
         _fail(exc)
         return
-    console.print(f"{len(ego)} actors within {radius} relations of {g.label(node)}:")
+    console.print(f"{len(ego)} actors within {radius} relations of {g.label(node)}:", markup=False)
     for name, p in written.items():
         console.print(f"  {name:8} {p}")
 

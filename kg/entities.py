@@ -12,9 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
-from kg.normalize import CLITICS, is_arabic, match_key, simple_tokens, strip_clitic
+from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
 from kg.relation_rules import match_phrase, rule_set, word_key
-from kg.rules import alias_index, demonym_index, gazetteer, head_key, type_rules
+from kg.rules import demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 
 # Mentions that point at an actor without naming it: never aliases, never name keys.
@@ -102,7 +102,7 @@ def _strip_prefix(word: Word) -> int:
 
 @lru_cache(maxsize=1)
 def _alias_tokens() -> frozenset[str]:
-    keys = set()
+    keys: set[str] = set()
     for entry in gazetteer().values():
         for alias in (entry.name_ar, *entry.aliases):
             keys.update(match_key(t) for t in simple_tokens(alias)[:1])
@@ -225,7 +225,8 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
         while j < len(words) and j - i - size < rules.institution_max and _name_word(words[j], j > i + size):
             j += 1
         name = words[i + size:j]
-        if not name or (etype != "GOVERNMENT" and not any(w.upos in {"PROPN", "X"} for w in name)):
+        standalone = size >= 2 and not name  # مجلس الوزراء names the body by itself
+        if not standalone and (not name or (etype != "GOVERNMENT" and not any(w.upos in {"PROPN", "X"} for w in name))):
             continue
         start = words[i].start + _leading_clitic(words[i], set())
         found.append(_mention(annotated, sent, start, words[j - 1].end, etype, "rule"))

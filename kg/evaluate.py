@@ -38,7 +38,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def score_spans(gold: set[Span], pred: set[Span]) -> dict[str, Any]:
-    out = {"micro": prf(len(gold & pred), len(pred), len(gold)), "per_type": {}}
+    out: dict[str, Any] = {"micro": prf(len(gold & pred), len(pred), len(gold)), "per_type": {}}
     for kind in sorted({s[3] for s in gold | pred}):
         g = {s for s in gold if s[3] == kind}
         p = {s for s in pred if s[3] == kind}
@@ -109,7 +109,8 @@ def evaluate_conllu(spec_or_models: Any, path: Path) -> dict[str, Any]:
         tp, n_pred, n_gold = tp + len(gold & pred), n_pred + len(pred), n_gold + len(gold)
     tag_pipe = make_pipeline(spec, pretokenized=True, only=("pos", "lemma"))
     doc = tag_pipe([[r[1] for r in s.rows] for s in sentences])
-    upos, lemma = Counter(), Counter()
+    upos: Counter[bool] = Counter()
+    lemma: Counter[bool] = Counter()
     for sent, pred_sent in zip(sentences, doc.sentences):
         for row, word in zip(sent.rows, pred_sent.words):
             upos[word.upos == row[3]] += 1

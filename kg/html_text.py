@@ -12,8 +12,9 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     tree = HTMLParser(html)
     title_node = tree.css_first("meta[property='og:title']")
     title = title_node.attributes.get("content") if title_node else None
-    if not title and tree.css_first("title"):
-        title = tree.css_first("title").text(strip=True)
+    title_tag = tree.css_first("title")
+    if not title and title_tag is not None:
+        title = title_tag.text(strip=True)
     for node in tree.css(_DROP):
         node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root

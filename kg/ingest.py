@@ -67,12 +67,12 @@ def decode(data: bytes) -> str:
         return data.decode("utf-16")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
+    if b"\x00" in data[:4096]:  # text in UTF-8 or a legacy code page never holds NUL bytes
+        raise InputError("binary data (NUL bytes); only text, Markdown, JSON and HTML files are read")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
-        raise InputError("binary data (NUL bytes); only text, Markdown, JSON and HTML files are read")
     best = from_bytes(data[:200_000], cp_isolation=["cp1256", "utf_8", "latin_1", "cp1252", "iso8859_6"]).best()
     if best is None:
         raise InputError("undecodable bytes; save the file as UTF-8 and try again")

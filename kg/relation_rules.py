@@ -23,6 +23,7 @@ class Rule:
     confidence: float
     triggers: tuple[tuple[str, ...], ...]  # each trigger as a tuple of word keys
     first_tail_only: bool = False
+    subject_before: bool = False
     reverse: bool = False
     tail_marker: str | None = None
     head_words: frozenset[str] = frozenset()
@@ -59,6 +60,7 @@ def rule_set() -> RuleSet:
             name=spec["name"], type=spec["type"], shape=spec["shape"], confidence=float(spec["confidence"]),
             triggers=tuple(sorted({_phrase(t) for t in spec.get("triggers", [])}, key=len, reverse=True)),
             first_tail_only=bool(spec.get("first_tail_only")), reverse=bool(spec.get("reverse")),
+            subject_before=spec.get("subject") == "before",
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
             head_words=frozenset(match_key(w) for w in spec.get("head_words", [])),
             head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", []))))

@@ -16,7 +16,7 @@ from kg.ontology import load_ontology
 from kg.relation_rules import Rule, RuleSet, match_phrase, rule_set, word_key
 from kg.schema import Evidence, Mention, Relation
 
-CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?", ":"}
+CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens the list of tails
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
 QUOTE_TOKENS = set("\"'«»“”‘’")
@@ -88,7 +88,8 @@ def _before(ctx: _Ctx, i: int, gap: int, subject: bool = True) -> int | None:
 def _after(ctx: _Ctx, i: int, gap: int, types: frozenset[str] | set[str] = frozenset(),
            first_gap: int | None = None) -> list[int]:
     """Mentions starting after word ``i``, in order, until a clause break, a negation or another trigger."""
-    out, prev = [], i
+    out: list[int] = []
+    prev = i
     negs = rule_set().negations
     for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
         f = ctx.first[k]
@@ -135,13 +136,13 @@ def _subject_after(ctx: _Ctx, t1: int) -> int | None:
 
 
 def _verb(ctx: _Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
-    after_k = _subject_after(ctx, t1)
-    if after_k is not None:
-        head, resume = after_k, _skip_apposition(ctx, after_k)
-    else:
-        head, resume = _before(ctx, t0, gap), t1 - 1
+    # only a verb takes its subject after it (VSO); a noun trigger (الاجتماعات، سلفه) never does
+    verb = ctx.sent.words[t0].upos in {"VERB", "AUX"}
+    after_k = None if rule.subject_before or not verb else _subject_after(ctx, t1)
+    head = after_k if after_k is not None else _before(ctx, t0, gap)
     if head is None:
         return
+    resume = _skip_apposition(ctx, head) if after_k is not None else t1 - 1
     tails = [k for k in _after(ctx, resume, gap, rule.tail_types, rule_set().max_first_gap) if k != head]
     for k in tails[:1] if rule.first_tail_only else tails:
         yield head, k
@@ -215,7 +216,10 @@ def _roles(ctx: _Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, obje
                 if role is None:
                     continue
             past_window = range(max(0, role[0] - 3), min(len(ctx.raw), role[1] + 6))
-            attrs: dict[str, object] = {"role": _role_text(ctx, role[0], max(role[1], ctx.first[o]) if o_after(ctx, p, o) else role[1])}
+            role_end = role[1]
+            if o_after(ctx, p, o):  # the role runs up to the first actor after it (صحفي سابق في X و Y)
+                role_end = max(role[1], min((f for f in ctx.first if f >= role[1]), default=ctx.first[o]))
+            attrs: dict[str, object] = {"role": _role_text(ctx, role[0], role_end)}
             attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
             yield p, o, attrs
 
@@ -294,7 +298,7 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
         found[(rel_type, h, t)] = Relation(type=rel_type, head=head, tail=tail, evidence=ev,
                                            confidence=conf, attrs=attrs)
 
-    taken: set[tuple[int, int]] = set()
+    taken: set[frozenset[int]] = set()
     for rule in rules.rules:
         if rule.shape == "title":
             for p, g, attrs in _titles(ctx, rules):

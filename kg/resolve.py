@@ -182,6 +182,7 @@ def build_entity(all_members: list[Mention], merges: Iterable[str]) -> Entity:
     arabic = [f for f in forms if is_arabic(f)]
     latin = [f for f in forms if not is_arabic(f)]
     etype = _entity_type(members, gid)
+    name_en: str | None
     if gid:
         entry = gazetteer()[gid]
         name_ar, name_en = entry.name_ar, entry.name_en

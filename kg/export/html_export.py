@@ -12,8 +12,8 @@ import math
 from pathlib import Path
 
 import jinja2
-import pyvis
 import networkx as nx
+import pyvis
 from pyvis.network import Network
 
 from kg.export.atomic import atomic_write
@@ -41,7 +41,7 @@ def _network(graph: nx.MultiDiGraph) -> Network:
         kg = {k: d.get(k) for k in ("type", "name_ar", "name_en", "aliases", "articles", "mentions")}
         net.add_node(node, label=d["label"], color=onto.colour(d["type"]),
                      size=10 + 3 * math.sqrt(graph.degree(node) + d.get("mentions", 1)), kg=kg)
-    for u, v, key, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+    for u, v, _key, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         kg = {"relation": d["relation"], "role": (d.get("attrs") or {}).get("role"), "weight": d["weight"],
               "confidence": d["confidence"], "head": graph.nodes[u]["label"], "tail": graph.nodes[v]["label"],
               "symmetric": onto.relation_types[d["relation"]].symmetric,

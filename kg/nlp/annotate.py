@@ -5,8 +5,8 @@ import json
 import logging
 import re
 import tempfile
-from pathlib import Path
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from kg.errors import ModelError

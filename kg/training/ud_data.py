@@ -119,7 +119,8 @@ def raw_as_conllu(raw_dir: Path, limit: int, seed: int) -> list[Sentence]:
     from kg.training.vectors import raw_sentences_text
 
     rng = random.Random(seed)
-    latin, plain = [], []
+    latin: list[str] = []
+    plain: list[str] = []
     for para in raw_sentences_text(raw_dir):
         for text in _SENT_END.split(para):
             if 5 <= len(text.split()) <= 60:
@@ -127,12 +128,12 @@ def raw_as_conllu(raw_dir: Path, limit: int, seed: int) -> list[Sentence]:
     picked = rng.sample(latin, min(limit // 2, len(latin))) + rng.sample(plain, min(limit // 2, len(plain)))
     out = []
     for text in picked:
-        rows, pos = [], 0
+        rows, pos, prev_end = [], 0, -1
         for i, tok in enumerate(simple_tokens(text)):
             at = text.index(tok, pos)
             pos = at + len(tok)
             rows.append([str(i + 1), tok, "_", "_", "_", "_", "_", "_", "_", "_"])
-            if i and at == prev_end:
+            if at == prev_end:
                 rows[-2][9] = "SpaceAfter=No"
             prev_end = pos
         out.append(Sentence([f"# text = {text}"], rows))

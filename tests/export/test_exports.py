@@ -1,4 +1,5 @@
 import json
+
 import networkx as nx
 
 from kg.export import export_all
