@@ -39,9 +39,13 @@ def build(
     models: ModelsOpt = None,
     cache: Annotated[Path | None, typer.Option(help="SQLite cache file (default: OUT/.kg-cache.sqlite)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="NLP worker processes (default: the CPU cores)")] = None,
+    executor: Annotated[str, typer.Option(help="local (process pool) or dask")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, for --executor dask")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Build the influence graph of a folder of Arabic news articles."""
+    from kg.nlp.parallel import default_workers
     from kg.pipeline import Builder, summary
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
@@ -52,7 +56,10 @@ def build(
     try:
         with Progress(*columns, console=err, transient=True) as bar:
             task = bar.add_task("articles", total=None)
-            builder = Builder(models, cache_path, lambda stage, done, total: bar.update(task, completed=done, total=total))
+            if executor not in {"local", "dask"} or (executor == "dask" and not scheduler):
+                raise KGError("--executor is 'local' or 'dask'; dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+            builder = Builder(models, cache_path, lambda stage, done, total: bar.update(task, completed=done, total=total),
+                              workers=workers or default_workers(), executor=executor, scheduler=scheduler)
             result = builder.build(paths, out)
     except KGError as exc:
         _fail(exc)

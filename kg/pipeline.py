@@ -61,8 +61,11 @@ class Builder:
     """Runs the stages over a corpus, using and filling the cache."""
 
     def __init__(self, models: str | Path | None = None, cache_path: Path | None = None,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, workers: int = 1, executor: str = "local",
+                 scheduler: Any = None) -> None:
+        self.models_choice = str(models or "bundled")
         self.spec: ModelSpec = resolve_models(models)
+        self.workers, self.executor, self.scheduler = workers, executor, scheduler
         self.models_version = self.spec.version()
         self.rules_version = rules_version()
         self.cache = Cache(cache_path)
@@ -84,9 +87,21 @@ class Builder:
                 misses.append(article)
             else:
                 yield AnnotatedArticle.from_json(article, data)
-        for annotated in annotate(self.pipeline, misses) if misses else []:
+        for annotated in self._annotate_misses(misses):
             self.cache.put_nlp(annotated.article.sha256, self.models_version, annotated.to_json())
             yield annotated
+
+    def _annotate_misses(self, misses: list[Article]) -> Iterable[AnnotatedArticle]:
+        """In this process, in a local pool of worker processes, or on a Dask cluster."""
+        from kg.nlp.parallel import annotate_dask, annotate_local
+
+        if not misses:
+            return []
+        if self.executor == "dask":
+            return annotate_dask(self.models_choice, misses, self.scheduler)
+        if self.workers > 1 and len(misses) > 2 * self.workers:
+            return annotate_local(self.models_choice, misses, self.workers)
+        return annotate(self.pipeline, misses)
 
     def extractions(self, articles: list[Article], result: BuildResult) -> dict[str, Extraction]:
         out: dict[str, Extraction] = {}

@@ -1,0 +1,77 @@
+"""Run the NLP stage in worker processes (local pool) or on a Dask cluster.
+
+Workers load the Stanza pipeline once and annotate chunks of articles; results come back as
+JSON-able dicts, so the main process caches them exactly as a single-process build would.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
+from typing import Any
+
+from kg.errors import KGError
+from kg.nlp.annotate import annotate, make_pipeline
+from kg.nlp.doc import AnnotatedArticle
+from kg.nlp.models import resolve_models
+from kg.schema import Article
+
+_PIPELINE: dict[str, Any] = {}  # one pipeline per worker process, keyed by the models choice
+
+
+def _worker_pipeline(models: str) -> Any:
+    if models not in _PIPELINE:
+        import torch
+
+        torch.set_num_threads(1)  # one core per worker: processes, not threads, give the speed-up
+        _PIPELINE[models] = make_pipeline(resolve_models(models), use_gpu=False)
+    return _PIPELINE[models]
+
+
+def annotate_chunk(models: str, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Annotate a chunk in a worker; in and out as plain dicts (cheap to pickle, version-proof)."""
+    parsed = [Article.model_validate(a) for a in articles]
+    return [{"id": a.article.id, **a.to_json()} for a in annotate(_worker_pipeline(models), parsed)]
+
+
+def chunks(articles: list[Article], size: int) -> list[list[dict[str, Any]]]:
+    return [[a.model_dump() for a in articles[i:i + size]] for i in range(0, len(articles), size)]
+
+
+def annotate_local(models: str, articles: list[Article], workers: int, chunk: int = 8) -> Iterator[AnnotatedArticle]:
+    """Annotate with ``workers`` processes; yields articles as their chunk finishes."""
+    by_id = {a.id: a for a in articles}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(annotate_chunk, models, c) for c in chunks(articles, chunk)]
+        for future in as_completed(futures):
+            for data in future.result():
+                yield AnnotatedArticle.from_json(by_id[data["id"]], data)
+
+
+def annotate_dask(models: str, articles: list[Article], scheduler: str | Any, chunk: int = 8) -> Iterator[AnnotatedArticle]:
+    """Annotate on a Dask cluster (``scheduler`` is its address or a ``distributed.Client``).
+
+    Every worker needs this package and its models installed (the bundled ones ship with it).
+    """
+    from distributed import Client
+    from distributed import as_completed as dask_completed
+
+    try:
+        client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout="20s")
+    except OSError as exc:
+        raise KGError(f"Cannot reach the Dask scheduler at {scheduler!r} ({exc}). Start one with "
+                      "`dask scheduler` and `dask worker ADDRESS`, or use the local executor.") from exc
+    by_id = {a.id: a for a in articles}
+    try:
+        futures = client.map(annotate_chunk, [models] * len(articles[::chunk]), chunks(articles, chunk), pure=False)
+        for future in dask_completed(futures):
+            for data in future.result():
+                yield AnnotatedArticle.from_json(by_id[data["id"]], data)
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
