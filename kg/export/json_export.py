@@ -1,4 +1,8 @@
-"""graph.json: node-link data exactly as docs/design.md describes (validated by GraphDocument)."""
+"""graph.json: node-link data exactly as docs/design.md describes (schema: schemas/graph.schema.json).
+
+The graph's attributes were validated when the Entity and Relation models were built; the
+export writes them as they are (``graph_document`` re-validates, for tests and other callers).
+"""
 from __future__ import annotations
 
 import json
@@ -11,19 +15,18 @@ from kg.export.atomic import atomic_write
 from kg.schema import GraphDocument
 
 
-def graph_document(graph: nx.MultiDiGraph) -> GraphDocument:
-    nodes = [{"id": n, **{k: v for k, v in d.items()}} for n, d in sorted(graph.nodes(data=True))]
+def to_json_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    nodes = [{"id": n, **d} for n, d in sorted(graph.nodes(data=True))]
     links = [{"source": u, "target": v, "key": k, **d}
              for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))]
-    return GraphDocument.model_validate({"directed": True, "multigraph": True,
-                                         "graph": dict(graph.graph), "nodes": nodes, "links": links})
+    return {"directed": True, "multigraph": True, "graph": dict(graph.graph), "nodes": nodes, "links": links}
 
 
-def to_json_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    return graph_document(graph).model_dump(mode="json")
+def graph_document(graph: nx.MultiDiGraph) -> GraphDocument:
+    return GraphDocument.model_validate(to_json_dict(graph))
 
 
 def write_json(graph: nx.MultiDiGraph, path: Path) -> None:
+    # one dumps call with no indent: the C encoder, several times faster than json.dump
     with atomic_write(path) as handle:
-        json.dump(to_json_dict(graph), handle, ensure_ascii=False, indent=1, sort_keys=False)
-        handle.write("\n")
+        handle.write(json.dumps(to_json_dict(graph), ensure_ascii=False) + "\n")

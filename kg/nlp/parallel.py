@@ -25,7 +25,7 @@ def _worker_pipeline(models: str) -> Any:
         import torch
 
         torch.set_num_threads(1)  # one core per worker: processes, not threads, give the speed-up
-        _PIPELINE[models] = make_pipeline(resolve_models(models), use_gpu=False)
+        _PIPELINE[models] = make_pipeline(resolve_models(models), use_gpu=False, only=("pos", "ner"))
     return _PIPELINE[models]
 
 

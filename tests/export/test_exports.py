@@ -34,6 +34,8 @@ def test_gexf_has_viz_colours(tmp_path):
     path = export_all(hostile_graph(), tmp_path, ("gexf",))["gexf"]
     text = path.read_text(encoding="utf-8")
     assert "viz:color" in text and "viz:size" in text
+    back = nx.read_gexf(path)
+    assert set(back.nodes) == {"p:x", "c:y"} and back.number_of_edges() == 1
 
 
 def test_json_is_node_link_as_the_design_says(tmp_path):

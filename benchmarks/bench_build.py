@@ -1,0 +1,123 @@
+"""Benchmark `kg build` on N articles of the raw news, against bare Stanza on the same texts.
+
+    python benchmarks/bench_build.py --n 100 [--workers 2] [--raw ../shared/data/raw]
+    python benchmarks/bench_build.py --graph-only --relations 100000
+
+Prints articles/s, tokens/s, seconds per stage, peak memory, the ratio of the pipeline's time to
+bare Stanza's (tokenize + NER, same models, same texts, measured in this run), and the time of a
+re-run over the unchanged corpus (served from the cache).  Figures, not pass/fail.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def sample_articles(raw: Path, n: int) -> list[dict]:
+    out = []
+    for path in sorted(raw.rglob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                out.append(json.loads(line))
+                if len(out) >= n:
+                    return out
+    return out
+
+
+def bare_stanza(texts: list[str]) -> tuple[float, int]:
+    from stanza import Document
+
+    from kg.nlp import make_pipeline, resolve_models
+    from kg.nlp.annotate import paragraphs
+
+    pipe = make_pipeline(resolve_models("bundled"), only=("ner",))
+    docs = [Document([], text=p) for t in texts for _, p in paragraphs(t)]
+    start = time.perf_counter()
+    done = pipe.bulk_process(docs)
+    seconds = time.perf_counter() - start
+    return seconds, sum(len(s.tokens) for d in done for s in d.sentences)
+
+
+def bench_build(n: int, raw: Path, workers: int) -> dict:
+    from kg.pipeline import Builder
+
+    articles = sample_articles(raw, n)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        (corpus / "news.jsonl").write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles), encoding="utf-8")
+        cache = Path(tmp) / "cache.sqlite"
+        start = time.perf_counter()
+        cold = Builder(cache_path=cache, workers=workers).build([corpus], Path(tmp) / "out")
+        cold_s = time.perf_counter() - start
+        start = time.perf_counter()
+        Builder(cache_path=cache, workers=workers).build([corpus], Path(tmp) / "out")
+        warm_s = time.perf_counter() - start
+        stanza_s, tokens = bare_stanza([a.text for a in cold.report.articles])
+    return {"articles": len(cold.report.articles), "tokens": tokens, "workers": workers,
+            "cold_build_s": round(cold_s, 1), "articles_per_s": round(len(cold.report.articles) / cold_s, 2),
+            "tokens_per_s": round(tokens / cold_s), "stage_s": cold.stage_seconds,
+            "bare_stanza_tokenize_ner_s": round(stanza_s, 1), "bare_stanza_tokens_per_s": round(tokens / stanza_s),
+            "pipeline_over_bare_stanza": round(cold_s / stanza_s, 2),
+            "rerun_s": round(warm_s, 2), "rerun_over_cold": round(warm_s / cold_s, 4), "peak_mb": round(peak_mb())}
+
+
+def bench_graph(n_relations: int, seed: int = 7) -> dict:
+    from kg.export import export_all
+    from kg.graph import build_graph
+    from kg.schema import Entity, Evidence, Mention, Relation
+
+    rng = random.Random(seed)
+    n_entities = max(10, n_relations // 5)
+    types = ["PERSON", "COMPANY", "GOVERNMENT", "MEDIA"]
+    entities = [Entity(id=f"e{i}", type=types[i % 4], label=f"كيان {i}", name_ar=f"كيان {i}", aliases=[f"كيان {i}"],
+                       mentions=1, articles=["a"]) for i in range(n_entities)]
+    mapping, relations = {}, []
+    rel_types = ["works_for", "met", "criticized", "requested"]
+    for r in range(n_relations):
+        h, t = rng.randrange(n_entities), rng.randrange(n_entities)
+        head = Mention(article=f"a{r % 1000}", sentence=0, start=2 * r, end=2 * r + 1, text="س", type="PERSON", source="ner")
+        tail = Mention(article=f"a{r % 1000}", sentence=0, start=2 * r + 1, end=2 * r + 2, text="ص", type="COMPANY",
+                       source="ner")
+        mapping[(head.article, head.start, head.end)] = f"e{h}"
+        mapping[(tail.article, tail.start, tail.end)] = f"e{t}"
+        ev = Evidence(article=head.article, sentence="جملة الدليل", start=0, end=10, rule="bench.v1")
+        relations.append(Relation(type=rel_types[r % 4], head=head, tail=tail, evidence=ev, confidence=0.7))
+    start = time.perf_counter()
+    graph = build_graph(entities, relations, mapping)
+    built = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        export_all(graph, Path(tmp), ("json", "graphml", "gexf", "entities_csv", "relations_csv"))
+        exported = time.perf_counter() - start - built
+    return {"relations": n_relations, "entities": n_entities, "edges": graph.number_of_edges(),
+            "graph_build_s": round(built, 2), "exports_s": round(exported, 2), "total_s": round(built + exported, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=100, help="articles to build")
+    parser.add_argument("--raw", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data" / "raw")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--graph-only", action="store_true", help="only time graph build + exports")
+    parser.add_argument("--relations", type=int, default=100_000)
+    args = parser.parse_args()
+    if args.graph_only:
+        print(json.dumps(bench_graph(args.relations), indent=1))
+    else:
+        print(json.dumps(bench_build(args.n, args.raw, args.workers), indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
