@@ -39,9 +39,9 @@ def build(
     models: ModelsOpt = None,
     cache: Annotated[Path | None, typer.Option(help="SQLite cache file (default: OUT/.kg-cache.sqlite)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache")] = False,
-    workers: Annotated[Optional[int], typer.Option(help="NLP worker processes (default: the CPU cores)")] = None,
+    workers: Annotated[int | None, typer.Option(help="NLP worker processes (default: the CPU cores)")] = None,
     executor: Annotated[str, typer.Option(help="local (process pool) or dask")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, for --executor dask")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, for --executor dask")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Build the influence graph of a folder of Arabic news articles."""
