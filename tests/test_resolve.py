@@ -70,3 +70,24 @@ def test_ids_are_content_derived_and_stable():
     first, _ = resolve(([m("a", 0, "شركة النور", "COMPANY")], []))
     second, _ = resolve(([m("z", 9, "شركة النور", "COMPANY")], []))
     assert first[0].id == second[0].id
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NAMES = [("جيمس ليون", "PERSON"), ("ليون", "PERSON"), ("تيك توك", "COMPANY"), ("تيخوك", "COMPANY"),
+         ("TikTok", "COMPANY"), ("وزارة الخارجية", "GOVERNMENT"), ("الحكومة", "GOVERNMENT"), ("بلومبيرغ", "MEDIA")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4), min_size=1, max_size=4), st.randoms())
+def test_resolution_does_not_depend_on_article_order(articles, rnd):
+    def run(order):
+        built = [([m(f"a{k}", 10 * i, text, etype) for i, (text, etype) in enumerate(articles[k])], []) for k in order]
+        entities, _ = resolve(*built)
+        return sorted((e.id, tuple(sorted(e.aliases))) for e in entities)
+
+    order = list(range(len(articles)))
+    shuffled = order[:]
+    rnd.shuffle(shuffled)
+    assert run(order) == run(shuffled)
