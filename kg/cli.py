@@ -24,7 +24,8 @@ app.add_typer(models_app, name="models")
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-ModelsOpt = Annotated[str | None, typer.Option("--models", help="bundled (default), official (download), or a folder of models; env KG_MODELS")]
+ModelsOpt = Annotated[str | None, typer.Option(
+    "--models", help="bundled (default), official (download), or a folder of models; env KG_MODELS")]
 
 
 def _fail(exc: KGError) -> None:

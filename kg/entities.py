@@ -7,29 +7,24 @@ and every alias is also added with a leading clitic (و، ب، ل ...), so ``ل�
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
-from kg.relation_rules import match_phrase, rule_set, word_key
-from kg.rules import demonym_index, gazetteer, head_key, type_rules
+from kg.references import (
+    descriptor_mentions,
+    link_descriptors,
+    parenthetical_links,
+    surname_mentions,
+    title_mentions,
+)
+from kg.rules import gazetteer, head_key, type_rules
 from kg.schema import Mention
 
-# Mentions that point at an actor without naming it: never aliases, never name keys.
-NON_NAME_SOURCES = frozenset({"descriptor", "implied"})
 FIRST_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
 PUNCT_UPOS = {"PUNCT", "SYM"}
-QUOTES = set("\"'«»“”‘’")
-
-
-@dataclass
-class ArticleMentions:
-    """Mentions of one article plus alias links found in the text (``"ريديت" (Reddit)``)."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    links: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +79,7 @@ def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Ment
         entry = gazetteer()[nlp.vocab.strings[match_id]]
         first, last = sent.words[start], sent.words[end - 1]
         begin = first.start + _strip_prefix(first)
-        found.append(_mention(annotated, sent, begin, last.end, entry.type, "gazetteer", entry.id))
+        found.append(mention(annotated, sent, begin, last.end, entry.type, "gazetteer", entry.id))
     return found
 
 
@@ -107,13 +102,6 @@ def _alias_tokens() -> frozenset[str]:
         for alias in (entry.name_ar, *entry.aliases):
             keys.update(match_key(t) for t in simple_tokens(alias)[:1])
     return frozenset(keys)
-
-
-def _mention(annotated: AnnotatedArticle, sent: Sentence, start: int, end: int, etype: str,
-             source: str, key: str | None = None) -> Mention:
-    text = annotated.article.text[start:end]
-    return Mention(article=annotated.article.id, sentence=sent.index, start=start, end=end,
-                   text=text, type=etype, source=source, key=key)
 
 
 def _word_keys(words: list[Word]) -> list[str]:
@@ -169,7 +157,7 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         key = match_key(text)
         if len(key) < 2 or key in rules.stop_mentions or not any(ch.isalpha() for ch in key):
             continue
-        found.append(_mention(annotated, sent, start, span.end, etype, "ner"))
+        found.append(mention(annotated, sent, start, span.end, etype, "ner"))
     return found
 
 
@@ -191,7 +179,7 @@ def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
             j -= 1
         if j > i + 1:
             start = word.start + _leading_clitic(word, set())
-            found.append(_mention(annotated, sent, start, words[j - 1].end, "LEGISLATION", "rule"))
+            found.append(mention(annotated, sent, start, words[j - 1].end, "LEGISLATION", "rule"))
     return found
 
 
@@ -229,131 +217,8 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
         if not standalone and (not name or (etype != "GOVERNMENT" and not any(w.upos in {"PROPN", "X"} for w in name))):
             continue
         start = words[i].start + _leading_clitic(words[i], set())
-        found.append(_mention(annotated, sent, start, words[j - 1].end, etype, "rule"))
+        found.append(mention(annotated, sent, start, words[j - 1].end, etype, "rule"))
     return found
-
-
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def merge_mentions(preferred: list[Mention], others: list[Mention]) -> list[Mention]:
-    """Keep every preferred mention; add the others that do not overlap a kept one.
-
-    A place inside a longer name (the US in "the Chinese embassy in the US") stays as well.
-    """
-    kept = list(preferred)
-    for m in others:
-        clash = [k for k in kept if _overlaps(k, m)]
-        if all(k.type == "LOCATION" and k.start >= m.start and k.end <= m.end and k.end - k.start < m.end - m.start
-               for k in clash):
-            kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, -m.end))
-
-
-def parenthetical_links(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention],
-                        offset: int) -> tuple[list[Mention], list[tuple[int, int, str]]]:
-    """``"ريديت" (Reddit)``: a Latin name in brackets right after a mention is the same actor."""
-    words = sent.words
-    new: list[Mention] = []
-    links: list[tuple[int, int, str]] = []
-    for n, m in enumerate(mentions):
-        idx = next((i for i, w in enumerate(words) if w.start >= m.end), None)
-        while idx is not None and idx < len(words) and words[idx].text in QUOTES:
-            idx += 1
-        if idx is None or idx >= len(words) or words[idx].text != "(":
-            continue
-        close = next((k for k in range(idx + 1, min(idx + 6, len(words))) if words[k].text == ")"), None)
-        if close is None or close == idx + 1:
-            continue
-        inner = words[idx + 1:close]
-        text = annotated.article.text[inner[0].start:inner[-1].end]
-        if is_arabic(text) or not any(ch.isalpha() for ch in text):
-            continue
-        existing = next((k for k, o in enumerate(mentions) if o.start == inner[0].start), None)
-        if existing is None:
-            new.append(_mention(annotated, sent, inner[0].start, inner[-1].end, m.type, "rule", m.key))
-            existing = offset + len(mentions) + len(new) - 1 - offset
-        links.append((offset + n, offset + existing, "parenthetical"))
-    return new, links
-
-
-def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[str]) -> list[Mention]:
-    """A bare surname (ماسك، باخرست) of a person named in full elsewhere in the article."""
-    found = []
-    for w in sent.words:
-        key = match_key(w.text)
-        bare = strip_clitic(key)
-        if key in surnames or bare in surnames:
-            start = w.start + (len(key) - len(bare) if key not in surnames else 0)
-            found.append(_mention(annotated, sent, start, w.end, "PERSON", "partial"))
-    return found
-
-
-def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
-    """Definite descriptions (الجهة التنظيمية، الشركة) that may stand for a named actor."""
-    phrases = type_rules().descriptors
-    keys = [match_key(w.text) for w in sent.words]
-    found, i = [], 0
-    while i < len(keys):
-        for phrase, etype in sorted(phrases.items(), key=lambda p: -len(p[0])):
-            n = len(phrase)
-            window = keys[i:i + n]
-            if len(window) == n and (window == list(phrase) or [strip_clitic(window[0]), *window[1:]] == list(phrase)):
-                found.append(_mention(annotated, sent, sent.words[i].start, sent.words[i + n - 1].end, etype, "descriptor"))
-                i += n - 1
-                break
-        i += 1
-    return found
-
-
-def title_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
-    """The government implied by a title: "رئيس الوزراء البريطاني" -> the UK government."""
-    rules, demonyms = rule_set(), demonym_index()
-    keys = [word_key(w.text) for w in sent.words]
-    raw = [match_key(w.text) for w in sent.words]
-    found = []
-    for i in range(len(keys)):
-        n = max((match_phrase(keys, raw, i, t) for t in rules.titles), default=0)
-        if not n or (i + n < len(raw) and raw[i + n] in rules.title_not_after):
-            continue
-        for j in range(i + n, min(len(raw), i + n + rules.title_max_between + 1)):
-            for size in (2, 1):
-                gov = demonyms.get(tuple(raw[j:j + size])) or demonyms.get(tuple(keys[j:j + size]))
-                if gov and len(raw[j:j + size]) == size:
-                    words = sent.words[j:j + size]
-                    found.append(_mention(annotated, sent, words[0].start, words[-1].end, "GOVERNMENT", "implied", gov))
-                    break
-            else:
-                continue
-            break
-    return found
-
-
-def _antecedent(mentions: list[Mention], k: int) -> int | None:
-    """Nearest earlier named mention of the descriptor's type, else the next within 2 sentences."""
-    d = mentions[k]
-    named = [n for n, m in enumerate(mentions) if m.source not in NON_NAME_SOURCES and m.type == d.type]
-    earlier = [n for n in named if mentions[n].start < d.start]
-    if earlier:
-        return earlier[-1]
-    later = [n for n in named if mentions[n].start > d.start and mentions[n].sentence - d.sentence <= 2]
-    return later[0] if later else None
-
-
-def link_descriptors(out: ArticleMentions) -> ArticleMentions:
-    """Keep descriptors that have an antecedent, linked to it; drop the others."""
-    mentions, links = out.mentions, list(out.links)
-    keep = []
-    for k, m in enumerate(mentions):
-        if m.source != "descriptor":
-            keep.append(k)
-        elif (ante := _antecedent(mentions, k)) is not None:
-            keep.append(k)
-            links.append((ante, k, "descriptor"))
-    new_index = {old: new for new, old in enumerate(keep)}
-    return ArticleMentions([mentions[k] for k in keep],
-                           [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])
 
 
 def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
@@ -380,3 +245,6 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         out.mentions.extend(found + new + title_mentions(annotated, sent))
         out.links.extend(links)
     return link_descriptors(out)
+
+
+__all__ = ["NON_NAME_SOURCES", "ArticleMentions", "find_mentions", "merge_mentions"]

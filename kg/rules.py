@@ -13,7 +13,8 @@ from kg.normalize import match_key, strip_article, strip_clitic
 
 DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.yaml")
 # The extraction code is part of "the rules": a new version of it invalidates cached extractions.
-CODE_FILES = ("entities.py", "relations.py", "relation_rules.py", "normalize.py", "rules.py")
+CODE_FILES = ("entities.py", "mentions.py", "references.py", "relations.py", "relation_context.py", "roles.py",
+              "relation_rules.py", "normalize.py", "rules.py")
 
 
 def read_data(name: str) -> Any:

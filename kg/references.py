@@ -1,0 +1,119 @@
+"""Mentions that refer to an actor named elsewhere in the article.
+
+A bare surname (ماسك) of a person named in full, a definite description (الجهة التنظيمية) of a
+named body, the government implied by a title (رئيس الوزراء البريطاني), and a Latin name in
+brackets after its Arabic form (``"ريديت" (Reddit)``).
+"""
+from __future__ import annotations
+
+from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
+from kg.nlp.doc import AnnotatedArticle, Sentence
+from kg.normalize import is_arabic, match_key, strip_clitic
+from kg.relation_rules import match_phrase, rule_set, word_key
+from kg.rules import demonym_index, type_rules
+from kg.schema import Mention
+
+
+def parenthetical_links(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention],
+                        offset: int) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+    """``"ريديت" (Reddit)``: a Latin name in brackets right after a mention is the same actor."""
+    words = sent.words
+    new: list[Mention] = []
+    links: list[tuple[int, int, str]] = []
+    for n, m in enumerate(mentions):
+        idx = next((i for i, w in enumerate(words) if w.start >= m.end), None)
+        while idx is not None and idx < len(words) and words[idx].text in QUOTES:
+            idx += 1
+        if idx is None or idx >= len(words) or words[idx].text != "(":
+            continue
+        close = next((k for k in range(idx + 1, min(idx + 6, len(words))) if words[k].text == ")"), None)
+        if close is None or close == idx + 1:
+            continue
+        inner = words[idx + 1:close]
+        text = annotated.article.text[inner[0].start:inner[-1].end]
+        if is_arabic(text) or not any(ch.isalpha() for ch in text):
+            continue
+        existing = next((k for k, o in enumerate(mentions) if o.start == inner[0].start), None)
+        if existing is None:
+            new.append(mention(annotated, sent, inner[0].start, inner[-1].end, m.type, "rule", m.key))
+            existing = offset + len(mentions) + len(new) - 1 - offset
+        links.append((offset + n, offset + existing, "parenthetical"))
+    return new, links
+
+
+def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[str]) -> list[Mention]:
+    """A bare surname (ماسك، باخرست) of a person named in full elsewhere in the article."""
+    found = []
+    for w in sent.words:
+        key = match_key(w.text)
+        bare = strip_clitic(key)
+        if key in surnames or bare in surnames:
+            start = w.start + (len(key) - len(bare) if key not in surnames else 0)
+            found.append(mention(annotated, sent, start, w.end, "PERSON", "partial"))
+    return found
+
+
+def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """Definite descriptions (الجهة التنظيمية، الشركة) that may stand for a named actor."""
+    phrases = type_rules().descriptors
+    keys = [match_key(w.text) for w in sent.words]
+    found, i = [], 0
+    while i < len(keys):
+        for phrase, etype in sorted(phrases.items(), key=lambda p: -len(p[0])):
+            n = len(phrase)
+            window = keys[i:i + n]
+            if len(window) == n and (window == list(phrase) or [strip_clitic(window[0]), *window[1:]] == list(phrase)):
+                found.append(mention(annotated, sent, sent.words[i].start, sent.words[i + n - 1].end, etype, "descriptor"))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def title_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """The government implied by a title: "رئيس الوزراء البريطاني" -> the UK government."""
+    rules, demonyms = rule_set(), demonym_index()
+    keys = [word_key(w.text) for w in sent.words]
+    raw = [match_key(w.text) for w in sent.words]
+    found = []
+    for i in range(len(keys)):
+        n = max((match_phrase(keys, raw, i, t) for t in rules.titles), default=0)
+        if not n or (i + n < len(raw) and raw[i + n] in rules.title_not_after):
+            continue
+        for j in range(i + n, min(len(raw), i + n + rules.title_max_between + 1)):
+            for size in (2, 1):
+                gov = demonyms.get(tuple(raw[j:j + size])) or demonyms.get(tuple(keys[j:j + size]))
+                if gov and len(raw[j:j + size]) == size:
+                    words = sent.words[j:j + size]
+                    found.append(mention(annotated, sent, words[0].start, words[-1].end, "GOVERNMENT", "implied", gov))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def _antecedent(mentions: list[Mention], k: int) -> int | None:
+    """Nearest earlier named mention of the descriptor's type, else the next within 2 sentences."""
+    d = mentions[k]
+    named = [n for n, m in enumerate(mentions) if m.source not in NON_NAME_SOURCES and m.type == d.type]
+    earlier = [n for n in named if mentions[n].start < d.start]
+    if earlier:
+        return earlier[-1]
+    later = [n for n in named if mentions[n].start > d.start and mentions[n].sentence - d.sentence <= 2]
+    return later[0] if later else None
+
+
+def link_descriptors(out: ArticleMentions) -> ArticleMentions:
+    """Keep descriptors that have an antecedent, linked to it; drop the others."""
+    mentions, links = out.mentions, list(out.links)
+    keep = []
+    for k, m in enumerate(mentions):
+        if m.source != "descriptor":
+            keep.append(k)
+        elif (ante := _antecedent(mentions, k)) is not None:
+            keep.append(k)
+            links.append((ante, k, "descriptor"))
+    new_index = {old: new for new, old in enumerate(keep)}
+    return ArticleMentions([mentions[k] for k in keep],
+                           [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])

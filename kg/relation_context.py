@@ -1,0 +1,131 @@
+"""A sentence prepared for the relation rules, and the positional helpers they share."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.nlp.doc import Sentence
+from kg.normalize import match_key
+from kg.relation_rules import RuleSet, match_phrase, rule_set, word_key
+from kg.schema import Mention
+
+CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens the list of tails
+PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
+APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
+QUOTE_TOKENS = set("\"'«»“”‘’")
+ORG_TYPES = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
+
+
+@dataclass
+class Ctx:
+    """One sentence prepared for the rules: word keys and mention positions (word indices)."""
+
+    sent: Sentence
+    keys: list[str]
+    raw: list[str]
+    text: list[str]
+    mentions: list[Mention]
+    first: list[int]
+    last: list[int]
+    stops: set[int] = field(default_factory=set)  # word indices where some rule's trigger starts
+
+    @classmethod
+    def build(cls, sent: Sentence, mentions: list[Mention]) -> Ctx:
+        words = sent.words
+        first, last, kept = [], [], []
+        for m in mentions:
+            idx = [i for i, w in enumerate(words) if w.end > m.start and w.start < m.end]
+            if idx:
+                kept.append(m)
+                first.append(idx[0])
+                last.append(idx[-1])
+        return cls(sent, [word_key(w.text) for w in words], [match_key(w.text) for w in words],
+                   [w.text for w in words], kept, first, last)
+
+    def mention_at(self, i: int) -> int | None:
+        return next((k for k, f in enumerate(self.first) if f <= i <= self.last[k]), None)
+
+    def clause_break(self, a: int, b: int) -> bool:
+        return any(self.text[i] in CLAUSE_BREAKS for i in range(a, b))
+
+
+def negated(ctx: Ctx, rules: RuleSet, start: int, end: int) -> bool:
+    window = range(max(0, start - rules.negation_window), start)
+    blocked = rules.negations | rules.hypothetical
+    return any(ctx.raw[i] in blocked or ctx.keys[i] in blocked for i in window) or any(
+        ctx.raw[i] in rules.hypothetical for i in range(start, end))
+
+
+def after_preposition(ctx: Ctx, k: int) -> bool:
+    """Whether mention ``k`` is the object of a preposition (so not a clause's subject)."""
+    j = ctx.first[k] - 1
+    while j >= 0 and ctx.text[j] in QUOTE_TOKENS:
+        j -= 1
+    word = ctx.sent.words[ctx.first[k]].text
+    glued = match_key(word)[:1] in {"ب", "ل"} and ctx.mentions[k].start > ctx.sent.words[ctx.first[k]].start
+    return glued or (j >= 0 and ctx.raw[j] in PREPOSITIONS)
+
+
+def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True) -> int | None:
+    """Nearest mention ending before word ``i`` in the same clause (not a prepositional object)."""
+    best = None
+    for k, last in enumerate(ctx.last):
+        if subject and after_preposition(ctx, k):
+            continue
+        if last < i and i - last <= gap and not ctx.clause_break(last + 1, i):
+            if best is None or last > ctx.last[best]:
+                best = k
+    return best
+
+
+def mentions_after(ctx: Ctx, i: int, gap: int, types: frozenset[str] | set[str] = frozenset(),
+           first_gap: int | None = None) -> list[int]:
+    """Mentions starting after word ``i``, in order, until a clause break, a negation or another trigger."""
+    out: list[int] = []
+    prev = i
+    negs = rule_set().negations
+    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+        f = ctx.first[k]
+        if f <= i:
+            continue
+        limit = first_gap if first_gap is not None and not out else gap
+        between = range(prev + 1, f)
+        if f - prev > limit or ctx.clause_break(prev + 1, f) or any(ctx.raw[j] in negs or j in ctx.stops for j in between):
+            break
+        if not types or ctx.mentions[k].type in types:
+            out.append(k)
+        prev = ctx.last[k]
+    return out
+
+
+def skip_apposition(ctx: Ctx, k: int) -> int:
+    """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma)."""
+    j = ctx.last[k] + 1
+    if j + 1 < len(ctx.raw) and ctx.text[j] in {"،", ","} and (ctx.raw[j + 1] in APPOSITION_OPENERS or role_at(ctx, j + 1)):
+        for n in range(j + 1, min(len(ctx.raw), j + 15)):
+            if ctx.text[n] in {"،", ","}:
+                return n
+    return ctx.last[k]
+
+
+def role_at(ctx: Ctx, i: int) -> int:
+    return max((match_phrase(ctx.keys, ctx.raw, i, r) for r in rule_set().roles), default=0)
+
+
+def subject_after(ctx: Ctx, t1: int) -> int | None:
+    """VSO: the first actor within three words after the verb, with no preposition before it
+    (اجتمع مسؤولو "أوفكوم" ...; التقى الرئيس التنفيذي لـ... is not a subject)."""
+    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+        f = ctx.first[k]
+        if f < t1:
+            continue
+        if f - t1 > 3:
+            return None
+        between = range(t1, f)
+        if any(ctx.raw[j] in PREPOSITIONS or ctx.text[j] in {"،", ","} or ctx.clause_break(j, j + 1) for j in between):
+            return None
+        return None if after_preposition(ctx, k) else k
+    return None
+
+
+def only_punct(ctx: Ctx, lo: int, hi: int) -> bool:
+    return not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))

@@ -1,0 +1,95 @@
+"""works_for / member_of from role appositions and government titles.
+
+``X، المدير التنفيذي في Y`` · ``الرئيس التنفيذي لـ Y، X`` · ``رئيس الوزراء البريطاني X``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, only_punct, role_at
+from kg.relation_rules import RuleSet, match_phrase
+
+
+def _role_span(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """First role phrase within words ``[a, b)``: (start, end) word indices."""
+    for i in range(a, b):
+        n = role_at(ctx, i)
+        if n:
+            return i, i + n
+    return None
+
+
+def _role_text(ctx: Ctx, start: int, org_first: int) -> str:
+    end = org_first
+    while end > start + 1 and (ctx.raw[end - 1] in PREPOSITIONS or not any(c.isalnum() for c in ctx.text[end - 1])):
+        end -= 1
+    words = ctx.sent.words
+    return ctx.sent.text[words[start].start - ctx.sent.start:words[end - 1].end - ctx.sent.start]
+
+
+def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """works_for / member_of from ``PERSON، ROLE في ORG`` and ``ROLE ORG، PERSON``."""
+    people = [k for k, m in enumerate(ctx.mentions) if m.type == "PERSON"]
+    orgs = [k for k, m in enumerate(ctx.mentions) if m.type in ORG_TYPES]
+    for p in people:
+        for o in orgs:
+            if ctx.first[o] > ctx.last[p]:  # PERSON ... ROLE ... ORG
+                lo, hi = ctx.last[p] + 1, ctx.first[o]
+                if hi - lo > 10 or any(ctx.mentions[k].type == "PERSON" and lo <= ctx.first[k] < hi for k in people):
+                    continue
+                role = _role_span(ctx, lo, hi)
+                if role is None or role[0] - lo > 3:
+                    continue
+            else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
+                role = _org_then_person(ctx, o, p, people)
+                if role is None:
+                    continue
+            past_window = range(max(0, role[0] - 3), min(len(ctx.raw), role[1] + 6))
+            role_end = role[1]
+            if o_after(ctx, p, o):  # the role runs up to the first actor after it (صحفي سابق في X و Y)
+                role_end = max(role[1], min((f for f in ctx.first if f >= role[1]), default=ctx.first[o]))
+            attrs: dict[str, object] = {"role": _role_text(ctx, role[0], role_end)}
+            attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
+            yield p, o, attrs
+
+
+def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, int] | None:
+    """Role span for ``ROLE ORG، PERSON`` or for a coordinated ``، P1 وROLE2 ...، PERSON``."""
+    def only_punct(lo: int, hi: int) -> bool:
+        return 0 <= hi - lo <= 3 and not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))
+
+    if only_punct(ctx.last[o] + 1, ctx.first[p]):
+        return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
+    prev = [k for k in people if ctx.last[o] < ctx.first[k] and ctx.last[k] < ctx.first[p]]
+    if len(prev) != 1 or not only_punct(ctx.last[o] + 1, ctx.first[prev[0]]):
+        return None
+    lo = ctx.last[prev[0]] + 1
+    if ctx.first[p] - lo > 10 or not (ctx.raw[lo] == "و" or ctx.raw[lo].startswith("و")):
+        return None
+    if _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o]) is None:
+        return None
+    return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)
+
+
+def o_after(ctx: Ctx, p: int, o: int) -> bool:
+    return ctx.first[o] > ctx.last[p]
+
+
+def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """``رئيس الوزراء البريطاني X`` / ``X، وزيرة خارجية المملكة المتحدة``: X works for that government."""
+    for g, gov in enumerate(ctx.mentions):
+        if gov.source != "implied":
+            continue
+        lo = max(0, ctx.first[g] - rules.title_max_between - 4)
+        title = next(((i, i + n) for i in range(lo, ctx.first[g])
+                      if (n := max(match_phrase(ctx.keys, ctx.raw, i, t) for t in rules.titles))), None)
+        if title is None:
+            continue
+        role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
+        for p, m in enumerate(ctx.mentions):
+            if m.type != "PERSON":
+                continue
+            after = 0 <= ctx.first[p] - ctx.last[g] - 1 <= 2 and only_punct(ctx, ctx.last[g] + 1, ctx.first[p])
+            before = 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])
+            if after or before:
+                yield p, g, {"role": role, "current": None}
