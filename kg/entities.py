@@ -25,6 +25,7 @@ from kg.schema import Mention
 
 FIRST_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
 PUNCT_UPOS = {"PUNCT", "SYM"}
+NASAB = {"بن", "بنت", "ابن", "ابو", "ال"}
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,13 @@ def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Ment
     ids = {(start, end): match_id for match_id, start, end in matcher(doc)}
     for span in spans:
         match_id, start, end = ids[(span.start, span.end)], span.start, span.end
+        if start > 0 and match_key(sent.words[start - 1].text) in NASAB:
+            continue  # "محمد بن سلمان بن عبد العزيز": a famous name inside a longer one
         entry = gazetteer()[nlp.vocab.strings[match_id]]
+        if entry.type == "PERSON":  # "محمد بن سلمان بن عبد العزيز": the whole chain is the person
+            while end + 1 < len(sent.words) and match_key(sent.words[end].text) in {"بن", "بنت"}:
+                end += 3 if end + 2 < len(sent.words) and match_key(sent.words[end + 1].text) == "عبد" else 2
+                end = min(end, len(sent.words))
         first, last = sent.words[start], sent.words[end - 1]
         begin = first.start + _strip_prefix(first)
         found.append(mention(annotated, sent, begin, last.end, entry.type, "gazetteer", entry.id))

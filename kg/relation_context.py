@@ -65,11 +65,14 @@ def after_preposition(ctx: Ctx, k: int) -> bool:
     return glued or (j >= 0 and ctx.raw[j] in PREPOSITIONS)
 
 
-def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True) -> int | None:
+def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True,
+                   types: frozenset[str] | set[str] = frozenset()) -> int | None:
     """Nearest mention ending before word ``i`` in the same clause (not a prepositional object)."""
     best = None
     for k, last in enumerate(ctx.last):
-        if subject and after_preposition(ctx, k):
+        if (subject and after_preposition(ctx, k)) or ctx.mentions[k].source == "implied":
+            continue
+        if types and ctx.mentions[k].type not in types:
             continue
         if last < i and i - last <= gap and not ctx.clause_break(last + 1, i):
             if best is None or last > ctx.last[best]:
@@ -87,10 +90,14 @@ def mentions_after(ctx: Ctx, i: int, gap: int, types: frozenset[str] | set[str] 
         f = ctx.first[k]
         if f <= i:
             continue
+        if ctx.mentions[k].source == "implied":  # a title's government is not an actor of the clause
+            continue
         limit = first_gap if first_gap is not None and not out else gap
         between = range(prev + 1, f)
         if f - prev > limit or ctx.clause_break(prev + 1, f) or any(ctx.raw[j] in negs or j in ctx.stops for j in between):
             break
+        if out and any(role_at(ctx, j) for j in between):
+            break  # "مع سمير جعجع رئيس حزب القوات": the party describes the tail, it is not another tail
         if not types or ctx.mentions[k].type in types:
             out.append(k)
         prev = ctx.last[k]
@@ -111,7 +118,7 @@ def role_at(ctx: Ctx, i: int) -> int:
     return max((match_phrase(ctx.keys, ctx.raw, i, r) for r in rule_set().roles), default=0)
 
 
-def subject_after(ctx: Ctx, t1: int) -> int | None:
+def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozenset()) -> int | None:
     """VSO: the first actor within three words after the verb, with no preposition before it
     (اجتمع مسؤولو "أوفكوم" ...; التقى الرئيس التنفيذي لـ... is not a subject)."""
     for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
@@ -123,7 +130,11 @@ def subject_after(ctx: Ctx, t1: int) -> int | None:
         between = range(t1, f)
         if any(ctx.raw[j] in PREPOSITIONS or ctx.text[j] in {"،", ","} or ctx.clause_break(j, j + 1) for j in between):
             return None
-        return None if after_preposition(ctx, k) else k
+        if ctx.mentions[k].source == "implied":
+            continue
+        if after_preposition(ctx, k) or (types and ctx.mentions[k].type not in types):
+            return None
+        return k
     return None
 
 

@@ -26,6 +26,7 @@ class Rule:
     subject_before: bool = False
     reverse: bool = False
     tail_marker: str | None = None
+    tail_after: frozenset[str] = frozenset()
     head_words: frozenset[str] = frozenset()
     head_types: frozenset[str] = frozenset()
     tail_types: frozenset[str] = frozenset()
@@ -62,6 +63,7 @@ def rule_set() -> RuleSet:
             first_tail_only=bool(spec.get("first_tail_only")), reverse=bool(spec.get("reverse")),
             subject_before=spec.get("subject") == "before",
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
+            tail_after=frozenset(match_key(w) for w in spec.get("tail_after", [])),
             head_words=frozenset(match_key(w) for w in spec.get("head_words", [])),
             head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", []))))
     neg, roles, titles = raw["negation"], raw["roles"], raw["titles"]

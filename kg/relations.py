@@ -20,11 +20,15 @@ from kg.schema import Evidence, Mention, Relation
 def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
     # only a verb takes its subject after it (VSO); a noun trigger (الاجتماعات، سلفه) never does
     verb = ctx.sent.words[t0].upos in {"VERB", "AUX"}
-    after_k = None if rule.subject_before or not verb else subject_after(ctx, t1)
-    head = after_k if after_k is not None else mention_before(ctx, t0, gap)
+    after_k = None if rule.subject_before or not verb else subject_after(ctx, t1, rule.head_types)
+    head = after_k if after_k is not None else mention_before(ctx, t0, gap, types=rule.head_types)
     if head is None:
         return
     resume = skip_apposition(ctx, head) if after_k is not None else t1 - 1
+    if rule.tail_after:  # "اجتمع X ... مع Y": the tails follow the marker when there is one
+        marker = next((j for j in range(resume + 1, min(len(ctx.raw), resume + gap)) if ctx.raw[j] in rule.tail_after
+                       and not ctx.clause_break(resume + 1, j)), None)
+        resume = marker if marker is not None else resume
     tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, rule_set().max_first_gap) if k != head]
     for k in tails[:1] if rule.first_tail_only else tails:
         yield head, k

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, only_punct, role_at
 from kg.relation_rules import RuleSet, match_phrase
 
+APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
+
 
 def _role_span(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
     """First role phrase within words ``[a, b)``: (start, end) word indices."""
@@ -38,7 +40,9 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                 if hi - lo > 10 or any(ctx.mentions[k].type == "PERSON" and lo <= ctx.first[k] < hi for k in people):
                     continue
                 role = _role_span(ctx, lo, hi)
-                if role is None or role[0] - lo > 3:
+                # only an apposition joins them: "X، وهو صحفي في Y" / "X، المدير التنفيذي في Y"
+                if role is None or not all(ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE
+                                           for j in range(lo, role[0])):
                     continue
             else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
                 role = _org_then_person(ctx, o, p, people)

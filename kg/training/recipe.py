@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,7 +108,11 @@ class Recipe:
         args = getattr(self, f"args_{step}")() + self.extra.get(step, [])
         logs = self.work_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
-        (logs / f"{step}.json").write_text(json.dumps({"step": step, "args": args}, ensure_ascii=False, indent=1))
+        # every run of a step is logged (a resumed NER run appends its own entry)
+        record = logs / f"{step}.json"
+        runs = json.loads(record.read_text())["runs"] if record.exists() else []
+        runs.append({"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "threads": self.threads, "args": args})
+        record.write_text(json.dumps({"step": step, "runs": runs}, ensure_ascii=False, indent=1))
         env = dict(os.environ, OMP_NUM_THREADS=str(self.threads), MKL_NUM_THREADS=str(self.threads))
         log.info("%s: training (log in %s)", step, logs / f"{step}.log")
         with (logs / f"{step}.log").open("a") as out:
