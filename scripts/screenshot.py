@@ -34,4 +34,6 @@ def main(page: Path, png: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "outputs/graph.html"), Path(sys.argv[2] if len(sys.argv) > 2 else "docs/graph.png"))
+    defaults = ["outputs/graph.html", "docs/graph.png"]
+    args = sys.argv[1:3] + defaults[len(sys.argv[1:3]):]
+    main(Path(args[0]), Path(args[1]))

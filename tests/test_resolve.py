@@ -40,7 +40,8 @@ def test_spellings_and_scripts_of_a_gazetteer_actor_are_one_node():
 
 
 def test_parenthetical_latin_name_joins_its_arabic_name():
-    entities, _ = resolve(([m("a", 0, "فيكسو", "COMPANY"), m("a", 8, "Fixo", "COMPANY", source="rule")], [(0, 1, "parenthetical")]))
+    mentions = [m("a", 0, "فيكسو", "COMPANY"), m("a", 8, "Fixo", "COMPANY", source="rule")]
+    entities, _ = resolve((mentions, [(0, 1, "parenthetical")]))
     (fixo,) = entities
     assert fixo.name_ar == "فيكسو" and fixo.name_en == "Fixo"
 
