@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import reduce
+from functools import lru_cache, reduce
 
 import pyarabic.araby as araby
 
@@ -58,8 +58,9 @@ def compose(*steps: Normalizer) -> Normalizer:
     return lambda text: reduce(lambda acc, step: step(acc), steps, text)
 
 
-match_key: Normalizer = compose(nfkc, remove_invisible, strip_marks, unify_letters, ascii_digits,
-                                drop_punct, str.casefold, squeeze)
+# cached: the same names come back in every article of a corpus
+match_key: Normalizer = lru_cache(maxsize=500_000)(compose(nfkc, remove_invisible, strip_marks, unify_letters,
+                                                           ascii_digits, drop_punct, str.casefold, squeeze))
 """The matching key of a name: ``match_key("الحكومةُ") == "الحكومه"``."""
 
 
@@ -88,12 +89,17 @@ def strip_article(key: str, min_rest: int = 3) -> str:
     return key[2:] if key.startswith(ARTICLE) and len(key) - 2 >= min_rest else key
 
 
-def key_variants(text: str) -> set[str]:
-    """All keys a surface form may match under: as written, without a clitic, without ال."""
+@lru_cache(maxsize=200_000)
+def _key_variants(text: str) -> frozenset[str]:
     base = match_key(text)
     out = {base, strip_clitic(base)}
     out |= {strip_article(k) for k in out}
-    return {k for k in out if k}
+    return frozenset(k for k in out if k)
+
+
+def key_variants(text: str) -> set[str]:
+    """All keys a surface form may match under: as written, without a clitic, without ال."""
+    return set(_key_variants(text))
 
 
 # A word is a run of letters/digits with Arabic marks and tatweel inside; any other visible

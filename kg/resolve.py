@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from kg.entities import NON_NAME_SOURCES, ArticleMentions
-from kg.normalize import is_arabic, key_variants, match_key
+from kg.normalize import is_arabic, key_variants, match_key, strip_article
 from kg.rules import alias_index, gazetteer
 from kg.schema import Entity, Mention
 
@@ -131,22 +131,25 @@ class Resolver:
         self._fuzzy()
 
     def _fuzzy(self) -> None:
-        """Join transliteration variants (بلومبيرغ / بلومبرغ) of the same type across clusters."""
-        by_root: dict[tuple[str, str], str] = {}
+        """Join transliteration variants (بلومبيرغ / بلومبرغ) of the same type across clusters.
+
+        Keys are compared only within a block (type and first three letters after ال), so the
+        cost grows with the block sizes, not with the square of the corpus.
+        """
+        by_key: dict[tuple[str, str], int] = {}
         for idx, m in enumerate(self.mentions):
-            root = self.uf.find(idx)
             key = match_key(m.text)
             if m.source not in NON_NAME_SOURCES and len(key) >= 6 and not (m.type == "PERSON" and len(key.split()) < 2):
-                by_root.setdefault((m.type, key), str(root))
-        keys = sorted(by_root)
-        choices = [k for _, k in keys]
-        for n, (etype, key) in enumerate(keys):
-            for other, score, j in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5):
-                if j <= n or keys[j][0] != etype or other[:2] != key[:2]:
-                    continue
-                if etype == "PERSON" and score < FUZZY_CUTOFF_PERSON:
-                    continue
-                self.uf.union(int(by_root[keys[n]]), int(by_root[keys[j]]), f"fuzzy {score:.0f}: {other} ~ {key}")
+                by_key.setdefault((m.type, key), idx)
+        blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for etype, key in sorted(by_key):
+            blocks[(etype, strip_article(key)[:3])].append(key)
+        for (etype, _), keys in sorted(blocks.items()):
+            cutoff = FUZZY_CUTOFF_PERSON if etype == "PERSON" else FUZZY_CUTOFF
+            for n, key in enumerate(keys[:-1]):
+                rest = keys[n + 1:]
+                for other, score, _j in process.extract(key, rest, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
+                    self.uf.union(by_key[(etype, key)], by_key[(etype, other)], f"fuzzy {score:.0f}: {other} ~ {key}")
 
     def resolve(self) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
         """Entities (sorted by id) and a map from mention (article, start, end) to entity id."""

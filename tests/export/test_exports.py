@@ -62,3 +62,22 @@ def test_html_never_contains_live_markup_from_article_text():
 def test_csv_exports(tmp_path):
     paths = export_all(hostile_graph(), tmp_path, ("entities_csv", "relations_csv"))
     assert "works_for" in paths["relations_csv"].read_text(encoding="utf-8-sig")
+
+
+def test_graphml_is_well_formed_for_gephi(tmp_path):
+    """Structural GraphML checks (the XSD itself is not available offline): every data key is
+    declared with a GraphML scalar type, no list or dict values, no control characters."""
+    from lxml import etree
+
+    path = export_all(hostile_graph(), tmp_path, ("graphml",))["graphml"]
+    raw = path.read_text(encoding="utf-8")
+    assert not any(ord(c) < 32 and c not in "\n\t\r" for c in raw)
+    root = etree.parse(str(path)).getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    keys = {k.get("id"): k for k in root.findall("g:key", ns)}
+    assert {k.get("attr.type") for k in keys.values()} <= {"string", "long", "double", "boolean", "int", "float"}
+    assert {k.get("attr.name") for k in keys.values() if k.get("for") == "node"} >= {"label", "type", "aliases"}
+    assert {k.get("attr.name") for k in keys.values() if k.get("for") == "edge"} >= {"relation", "weight"}
+    for data in root.iter("{http://graphml.graphdrawing.org/xmlns}data"):
+        assert data.get("key") in keys
+        assert not data.text.startswith(("[", "{"))
