@@ -153,6 +153,7 @@ def models_train(
     threads: Annotated[int, typer.Option(help="CPU threads per trainer")] = 1,
     ner_steps: Annotated[int, typer.Option(help="Maximum NER training steps")] = 12000,
     install: Annotated[bool, typer.Option(help="Copy finished models into the package")] = True,
+    resume_bundled: Annotated[bool, typer.Option(help="Start from the shipped vectors and NER model (more NER steps)")] = False,
 ) -> None:
     """Train the bundled models from public data (resumable: finished steps are skipped)."""
     from kg.nlp.models import BUNDLED_DIR
@@ -160,6 +161,8 @@ def models_train(
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     recipe = Recipe(data, work, threads=threads, ner_steps=ner_steps)
+    if resume_bundled:
+        recipe.seed_from(BUNDLED_DIR)
     recipe.prepare()
     for step in steps.split(","):
         recipe.run_step(step.strip())

@@ -89,13 +89,29 @@ class Recipe:
             args += ["--finetune", "--finetune_load_name", str(self.model_path("ner"))]
         return args
 
+    def seed_from(self, bundled: Path) -> None:
+        """Continue training from shipped models: their word vectors become the pretrain and their
+        NER model the checkpoint NER resumes from (vectors and NER vocabulary must stay paired)."""
+        import torch
+
+        (self.work_dir / "vectors").mkdir(parents=True, exist_ok=True)
+        if not self.pretrain32.exists():
+            data = torch.load(bundled / "ar" / "pretrain" / f"{PACKAGE}.pt", weights_only=True)
+            data["emb"] = data["emb"].float()
+            torch.save(data, self.pretrain32, _use_new_zipfile_serialization=False)
+            shutil.copy2(bundled / "ar" / "pretrain" / f"{PACKAGE}.pt", self.work_dir / "vectors" / "ar_news.pretrain.pt")
+        if not self.model_path("ner").exists():
+            self.model_path("ner").parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(bundled / "ar" / "ner" / f"{PACKAGE}.pt", self.model_path("ner"))
+
     # -- running ---------------------------------------------------------------------------
     def prepare(self) -> None:
         from kg.training.ner_data import prepare_ner
         from kg.training.ud_data import prepare_ud
         from kg.training.vectors import train_vectors
 
-        train_vectors(self.data_dir / "raw", self.work_dir / "vectors", workers=max(self.threads, 2))
+        if not self.pretrain32.exists():
+            train_vectors(self.data_dir / "raw", self.work_dir / "vectors", workers=max(self.threads, 2))
         if not (self.data / "ar_ner.dev.json").exists():
             prepare_ud(self.data_dir, self.data)
             prepare_ner(self.data_dir, self.data)
