@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.errors import KGError
+from kg.ingest import IngestReport
 
 app = typer.Typer(help="Arabic news -> knowledge graph of political and tech influence.", no_args_is_help=True)
 models_app = typer.Typer(help="Train, evaluate and inspect the Stanza models.", no_args_is_help=True)
@@ -68,7 +69,7 @@ def build(
     _print_summary(summary(result), result.report)
 
 
-def _print_summary(info: dict, report) -> None:  # type: ignore[no-untyped-def]
+def _print_summary(info: dict[str, Any], report: IngestReport) -> None:
     for item in report.skipped:
         err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}")
     for item in report.warnings:

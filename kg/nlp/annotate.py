@@ -73,7 +73,11 @@ def _resources_stub(procs: list[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stub = {"ar": {"lang_name": "Arabic", "packages": {"default": {}}, "default_processors": {},
                    **{p: {"default": {}} for p in (*procs, "pretrain")}}}
-    (folder / "resources.json").write_text(json.dumps(stub), encoding="utf-8")
+    # workers start together: write beside and rename, so none reads a half-written file
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(stub))
+    os.replace(tmp, folder / "resources.json")
     return folder
 
 
