@@ -73,8 +73,9 @@ def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Ment
     nlp, matcher = _matcher()
     doc = _sentence_doc(nlp, sent)
     found = []
-    spans = filter_spans([doc[start:end] for _, start, end in matcher(doc)])  # longest wins
-    ids = {(start, end): match_id for match_id, start, end in matcher(doc)}
+    matches = matcher(doc)
+    spans = filter_spans([doc[start:end] for _, start, end in matches])  # longest wins
+    ids = {(start, end): match_id for match_id, start, end in matches}
     for span in spans:
         match_id, start, end = ids[(span.start, span.end)], span.start, span.end
         if start > 0 and match_key(sent.words[start - 1].text) in NASAB:

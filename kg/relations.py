@@ -81,17 +81,13 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
     # a list of tails ends where another relation's trigger starts (... و"تيك توك" التابعة لـ ...)
     ctx.stops = {t0 for rule in rules.rules if rule.shape in {"verb", "passive", "noun_of"}
                  for t0, _ in triggers[rule.name]}
-    evidence = {}
     found: dict[tuple[str, int, int], Relation] = {}
 
     def add(rule_name: str, rel_type: str, h: int, t: int, conf: float, attrs: dict[str, object]) -> None:
         head, tail = ctx.mentions[h], ctx.mentions[t]
         if not _allowed(rel_type, head, tail) or (rel_type, h, t) in found:
             return
-        if "ev" not in evidence:
-            evidence["ev"] = Evidence(article=annotated.article.id, sentence=sent.text, start=sent.start,
-                                      end=sent.end, rule=rule_name)
-        ev = evidence["ev"].model_copy(update={"rule": rule_name})
+        ev = Evidence(article=annotated.article.id, sentence=sent.text, start=sent.start, end=sent.end, rule=rule_name)
         found[(rel_type, h, t)] = Relation(type=rel_type, head=head, tail=tail, evidence=ev,
                                            confidence=conf, attrs=attrs)
 
