@@ -1,5 +1,8 @@
 import json
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -76,18 +79,54 @@ def test_huge_article_is_truncated_with_a_warning(tmp_path):
     assert "truncated" in report.warnings[0].reason
 
 
-def test_symlink_loop_and_unreadable_file(tmp_path):
+def test_symlink_loop_is_skipped(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(ARABIC, encoding="utf-8")
     os.symlink(tmp_path, tmp_path / "sub" / "loop")
-    locked = tmp_path / "locked.txt"
-    locked.write_text(ARABIC + " مقفل", encoding="utf-8")
-    locked.chmod(0)
     report = ingest([tmp_path])
-    assert len(report.articles) >= 1
+    assert len(report.articles) == 1
     assert any("symlink" in s.reason for s in report.skipped)
-    if os.geteuid() != 0:  # root reads any file
-        assert "cannot read" in reasons(report)["locked.txt"]
+
+
+def _ingest_as_nobody(folder: Path) -> dict:
+    """Ingest in a forked child that drops root rights, so file permissions apply to it."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop to 'nobody', ingest, report as JSON, exit without pytest's cleanup
+        code = 1
+        try:
+            os.close(read_end)
+            os.setuid(65534)
+            report = ingest([folder])
+            result = {"articles": len(report.articles), "skipped": [[s.path, s.reason] for s in report.skipped]}
+            os.write(write_end, json.dumps(result).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as handle:
+        data = handle.read()
+    assert os.waitpid(pid, 0)[1] == 0
+    return json.loads(data)
+
+
+def test_unreadable_file_is_skipped_and_named():
+    folder = Path(tempfile.mkdtemp(prefix="kg-perm-"))
+    try:
+        folder.chmod(0o755)
+        (folder / "a.txt").write_text(ARABIC, encoding="utf-8")
+        locked = folder / "locked.txt"
+        locked.write_text(ARABIC + " مقفل", encoding="utf-8")
+        locked.chmod(0)
+        if os.geteuid() == 0:  # root reads any file
+            result = _ingest_as_nobody(folder)
+        else:
+            report = ingest([folder])
+            result = {"articles": len(report.articles), "skipped": [[s.path, s.reason] for s in report.skipped]}
+        assert result["articles"] == 1
+        assert [r for p, r in result["skipped"] if "locked.txt" in p][0].startswith("cannot read")
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_missing_path_is_reported(tmp_path):
