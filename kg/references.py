@@ -6,10 +6,12 @@ brackets after its Arabic form (``"ريديت" (Reddit)``).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import is_arabic, match_key, strip_clitic
-from kg.relation_rules import match_phrase, rule_set, word_key
+from kg.relation_rules import longest_match, rule_set, word_key
 from kg.rules import demonym_index, type_rules
 from kg.schema import Mention
 
@@ -53,16 +55,26 @@ def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[
     return found
 
 
+@lru_cache(maxsize=1)
+def _descriptors_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Descriptor phrases grouped by their first key, longest first within each group."""
+    grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, etype in sorted(type_rules().descriptors.items(), key=lambda p: -len(p[0])):
+        grouped.setdefault(phrase[0], []).append((tuple(phrase), etype))
+    return grouped
+
+
 def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
     """Definite descriptions (الجهة التنظيمية، الشركة) that may stand for a named actor."""
-    phrases = type_rules().descriptors
+    by_first = _descriptors_by_first_word()
     keys = [match_key(w.text) for w in sent.words]
     found, i = [], 0
     while i < len(keys):
-        for phrase, etype in sorted(phrases.items(), key=lambda p: -len(p[0])):
+        firsts = dict.fromkeys((keys[i], strip_clitic(keys[i])))  # the first word may carry a clitic
+        candidates = sorted((c for f in firsts for c in by_first.get(f, ())), key=lambda c: -len(c[0]))
+        for phrase, etype in candidates:
             n = len(phrase)
-            window = keys[i:i + n]
-            if len(window) == n and (window == list(phrase) or [strip_clitic(window[0]), *window[1:]] == list(phrase)):
+            if tuple(keys[i + 1:i + n]) == phrase[1:]:
                 found.append(mention(annotated, sent, sent.words[i].start, sent.words[i + n - 1].end, etype, "descriptor"))
                 i += n - 1
                 break
@@ -77,7 +89,7 @@ def title_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]
     raw = [match_key(w.text) for w in sent.words]
     found = []
     for i in range(len(keys)):
-        n = max((match_phrase(keys, raw, i, t) for t in rules.titles), default=0)
+        n = longest_match(keys, raw, i, rules.titles)
         if not n or (i + n < len(raw) and raw[i + n] in rules.title_not_after):
             continue
         for j in range(i + n, min(len(raw), i + n + rules.title_max_between + 1)):

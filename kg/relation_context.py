@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from kg.nlp.doc import Sentence
 from kg.normalize import match_key
-from kg.relation_rules import RuleSet, match_phrase, rule_set, word_key
+from kg.relation_rules import RuleSet, longest_match, rule_set, word_key
 from kg.schema import Mention
 
 CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens the list of tails
@@ -115,7 +115,7 @@ def skip_apposition(ctx: Ctx, k: int) -> int:
 
 
 def role_at(ctx: Ctx, i: int) -> int:
-    return max((match_phrase(ctx.keys, ctx.raw, i, r) for r in rule_set().roles), default=0)
+    return longest_match(ctx.keys, ctx.raw, i, rule_set().roles)
 
 
 def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozenset()) -> int | None:

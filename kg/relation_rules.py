@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg.normalize import match_key, strip_clitic
 from kg.rules import read_data
@@ -97,3 +97,42 @@ def match_phrase(keys: list[str], raw: list[str], i: int, phrase: tuple[str, ...
             return n - 1  # the clitic belongs to the next (name) word
         return 0
     return n
+
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+@cache
+def _first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Phrase positions by first word, plus the one-word clitic phrases that match word starts.
+
+    Checking only the phrases that can start at a word keeps matching linear in sentence length
+    (every rule has dozens of triggers; trying each one at every word dominated extraction time).
+    """
+    by_first: dict[str, list[int]] = {}
+    anywhere = []
+    for n, phrase in enumerate(phrases):
+        if len(phrase) == 1 and phrase[0] in SINGLE_CLITICS:
+            anywhere.append(n)
+        else:
+            by_first.setdefault(phrase[0], []).append(n)
+    return {k: tuple(v) for k, v in by_first.items()}, tuple(anywhere)
+
+
+def _candidates(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> list[int]:
+    by_first, anywhere = _first_word_index(phrases)
+    return sorted({*by_first.get(keys[i], ()), *by_first.get(raw[i], ()), *anywhere})
+
+
+def first_match(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> int:
+    """Words matched at ``i`` by the first phrase (in ``phrases`` order) that matches; 0 if none."""
+    for n in _candidates(keys, raw, i, phrases):
+        if matched := match_phrase(keys, raw, i, phrases[n]):
+            return matched
+    return 0
+
+
+def longest_match(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> int:
+    """The most words any of ``phrases`` matches at word ``i`` (0 if none)."""
+    return max((match_phrase(keys, raw, i, phrases[n]) for n in _candidates(keys, raw, i, phrases)), default=0)
+

@@ -12,7 +12,7 @@ from kg.entities import ArticleMentions
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.ontology import load_ontology
 from kg.relation_context import Ctx, mention_before, mentions_after, negated, skip_apposition, subject_after
-from kg.relation_rules import Rule, match_phrase, rule_set
+from kg.relation_rules import Rule, first_match, rule_set
 from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
 
@@ -60,11 +60,8 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
 
 def _triggers(ctx: Ctx, rule: Rule) -> Iterator[tuple[int, int]]:
     for i in range(len(ctx.keys)):
-        for phrase in rule.triggers:
-            n = match_phrase(ctx.keys, ctx.raw, i, phrase)
-            if n:
-                yield i, i + n
-                break
+        if n := first_match(ctx.keys, ctx.raw, i, rule.triggers):
+            yield i, i + n
 
 
 def _allowed(rel_type: str, head: Mention, tail: Mention) -> bool:

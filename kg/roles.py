@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, only_punct, role_at
-from kg.relation_rules import RuleSet, match_phrase
+from kg.relation_rules import RuleSet, longest_match
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 
@@ -86,7 +86,7 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
             continue
         lo = max(0, ctx.first[g] - rules.title_max_between - 4)
         title = next(((i, i + n) for i in range(lo, ctx.first[g])
-                      if (n := max(match_phrase(ctx.keys, ctx.raw, i, t) for t in rules.titles))), None)
+                      if (n := longest_match(ctx.keys, ctx.raw, i, rules.titles))), None)
         if title is None:
             continue
         role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
