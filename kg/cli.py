@@ -146,27 +146,33 @@ def models_evaluate(
     print(json.dumps(report, indent=1, ensure_ascii=False))
 
 
+DEFAULT_STEPS = "tokenize,pos,lemma,charlm_forward,charlm_backward,ner"
+
+
 @models_app.command("train")
 def models_train(
     data: Annotated[Path, typer.Option(help="The shared data folder (ud/, ner/, raw/)")] = Path("../shared/data"),
     work: Annotated[Path, typer.Option(help="Working folder for data, checkpoints and logs")] = Path("work"),
-    steps: Annotated[str, typer.Option(help="Comma-separated steps")] = "tokenize,pos,lemma,ner",
+    steps: Annotated[str, typer.Option(help="Comma-separated steps, in order")] = DEFAULT_STEPS,
     threads: Annotated[int, typer.Option(help="CPU threads per trainer")] = 1,
-    ner_steps: Annotated[int, typer.Option(help="Maximum NER training steps")] = 12000,
+    ner_steps: Annotated[int, typer.Option(help="Maximum NER training steps")] = 10000,
     install: Annotated[bool, typer.Option(help="Copy finished models into the package")] = True,
     resume_bundled: Annotated[bool, typer.Option(help="Start from the shipped vectors and NER model (more NER steps)")] = False,
 ) -> None:
     """Train the bundled models from public data (resumable: finished steps are skipped)."""
     from kg.nlp.models import BUNDLED_DIR
-    from kg.training.recipe import Recipe
+    from kg.training.recipe import STEPS, Recipe
 
+    chosen = [s.strip() for s in steps.split(",") if s.strip()]
+    if unknown := [s for s in chosen if s not in STEPS]:
+        _fail(KGError(f"Unknown training step(s) {', '.join(unknown)}: choose from {', '.join(STEPS)}."))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     recipe = Recipe(data, work, threads=threads, ner_steps=ner_steps)
     if resume_bundled:
         recipe.seed_from(BUNDLED_DIR)
     recipe.prepare()
-    for step in steps.split(","):
-        recipe.run_step(step.strip())
+    for step in chosen:
+        recipe.run_step(step)
     if install:
         recipe.install(BUNDLED_DIR)
         console.print(f"models installed in {BUNDLED_DIR}")

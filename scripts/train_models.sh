@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pip install --quiet -e ".[train]"
-nohup kg models train --data "${1:-../shared/data}" --work work --steps tokenize,pos,lemma,ner \
-  --threads "${THREADS:-1}" --ner-steps "${NER_STEPS:-12000}" > work/train.log 2>&1 &
+nohup kg models train --data "${1:-../shared/data}" --work work \
+  --threads "${THREADS:-2}" --ner-steps "${NER_STEPS:-10000}" > work/train.log 2>&1 &
 echo "training in the background (pid $!): tail -f work/train.log"

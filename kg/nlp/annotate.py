@@ -42,6 +42,9 @@ def make_pipeline(spec: ModelSpec, use_gpu: bool | None = None, pretokenized: bo
             config[f"{proc}_model_path"] = str(spec.paths[proc])
             if proc in ("pos", "depparse", "ner"):
                 config[f"{proc}_pretrain_path"] = str(spec.paths["pretrain"])
+        for direction in ("forward", "backward"):  # a NER model trained with character LMs needs them
+            if "ner" in procs and f"{direction}_charlm" in spec.paths:
+                config[f"ner_{direction}_charlm_path"] = str(spec.paths[f"{direction}_charlm"])
     try:
         cache = _float32_pretrains(spec)
         return stanza.Pipeline("ar", download_method=None, use_gpu=gpu, logging_level="WARN", foundation_cache=cache,

@@ -17,6 +17,8 @@ BUNDLED_DIR = Path(__file__).resolve().parent.parent / "stanza_models"
 PROCESSORS = ("tokenize", "pos", "lemma", "depparse", "ner")
 REQUIRED = ("tokenize", "ner")
 OPTIONAL_ORDER = ("pos", "lemma", "depparse")
+# files the taggers read beside their own: word vectors and the NER's character language models
+RESOURCES = ("pretrain", "forward_charlm", "backward_charlm")
 PACKAGE = "kgnews"
 
 
@@ -56,7 +58,7 @@ def _pick(folder: Path) -> Path | None:
 
 def _from_layout(name: str, root: Path) -> ModelSpec:
     lang = root / "ar"
-    paths = {proc: p for proc in (*PROCESSORS, "pretrain") if (p := _pick(lang / proc)) is not None}
+    paths = {proc: p for proc in (*PROCESSORS, *RESOURCES) if (p := _pick(lang / proc)) is not None}
     missing = [p for p in REQUIRED if p not in paths]
     if missing:
         raise ModelError(

@@ -46,12 +46,21 @@ def write_stanza_json(sentences: list[list[tuple[str, str]]], out: Path) -> Path
     return out
 
 
+def ner_train_files(data_dir: Path, with_aqmar: bool = True) -> list[Path]:
+    ner = data_dir / "ner"
+    return [ner / "ANERcorp" / "train.bio"] + ([ner / "AQMAR" / "train.bio"] if with_aqmar else [])
+
+
+def training_words(data_dir: Path, with_aqmar: bool = True) -> list[str]:
+    """The distinct tokens of the NER training files, in first-seen order (never dev or test)."""
+    words = (tok for path in ner_train_files(data_dir, with_aqmar) for s in read_bio(path) for tok, _ in s)
+    return list(dict.fromkeys(words))
+
+
 def prepare_ner(data_dir: Path, out_dir: Path, with_aqmar: bool = True) -> dict[str, Path]:
     """Write train/dev json for Stanza's NER tagger; train = ANERcorp (+ AQMAR) train."""
     ner = data_dir / "ner"
-    train = list(read_bio(ner / "ANERcorp" / "train.bio"))
-    if with_aqmar:
-        train += list(read_bio(ner / "AQMAR" / "train.bio"))
+    train = [s for path in ner_train_files(data_dir, with_aqmar) for s in read_bio(path)]
     return {
         "train": write_stanza_json(train, out_dir / "ar_ner.train.json"),
         "dev": write_stanza_json(list(read_bio(ner / "ANERcorp" / "dev.bio")), out_dir / "ar_ner.dev.json"),

@@ -148,6 +148,13 @@ def write_conllu(sentences: list[Sentence], path: Path) -> Path:
     return path
 
 
+def upos_only(sentences: list[Sentence]) -> list[Sentence]:
+    """Blank XPOS and FEATS: the tagger then learns UPOS alone, which is all the rules read,
+    and its XPOS/feature classifiers shrink to nothing (a cheaper tagger at build time)."""
+    return [Sentence(s.comments, [[*r[:4], "_", "_", *r[6:]] if len(r) == 10 else r for r in s.rows])
+            for s in sentences]
+
+
 def write_plaintext(sentences: list[Sentence], path: Path, per_paragraph: int = 5) -> Path:
     """Raw text for the tokenizer: sentences joined by spaces, paragraphs by blank lines."""
     texts = [next(c for c in s.comments if c.startswith("# text =")).split("=", 1)[1].strip()
@@ -170,6 +177,7 @@ def prepare_ud(data_dir: Path, out_dir: Path, seed: int = 1234, ner_sentences: i
         if shard == "train":
             sents = [arabize(s) if rng.random() < 0.5 else s for s in sents]
         paths[shard] = write_conllu(sents, out_dir / f"ar_pud.{shard}.conllu")
+        write_conllu(upos_only(sents), out_dir / f"ar_pud.{shard}.upos.conllu")
         tok_sents = sents
         if shard == "train":
             tok_sents = (sents + ner_as_conllu(data_dir / "ner" / "ANERcorp" / "train.bio", ner_sentences)

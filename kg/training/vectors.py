@@ -48,37 +48,55 @@ class _Corpus:
         return raw_sentences(self.raw_dir)
 
 
-def _write_text_vectors(wv, path: Path, limit: int) -> None:
-    """word2vec text format, the ``limit`` most frequent words (gensim sorts by count)."""
-    words = wv.index_to_key[:limit]
+def _vocabulary(wv, limit: int, must_have: list[str]) -> list[str]:
+    """The ``limit`` most frequent news words, then the NER training words the news lacks.
+
+    fastText composes a vector for any word from its character n-grams, so the NER training
+    words get sensible vectors even when they are rare in the news.
+    """
+    words = list(wv.index_to_key[:limit])
+    seen = set(words)
+    for word in must_have:
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+def _write_text_vectors(wv, path: Path, words: list[str]) -> None:
+    """word2vec text format; Stanza keeps the order, so the most frequent words come first."""
     with path.open("w", encoding="utf-8") as handle:
         handle.write(f"{len(words)} {wv.vector_size}\n")
         for word in words:
             handle.write(word + " " + " ".join(f"{x:.5f}" for x in wv[word]) + "\n")
 
 
-def train_vectors(raw_dir: Path, out_dir: Path, dim: int = 100, max_vocab: int = 100_000,
-                  epochs: int = 5, workers: int = 2, seed: int = 1234) -> Path:
-    """Train skip-gram word2vec and write ``out_dir/ar_news.pretrain.pt`` (float16, capped vocab)."""
+def train_vectors(raw_dir: Path, out_dir: Path, must_have: list[str] | None = None, dim: int = 100,
+                  max_vocab: int = 150_000, epochs: int = 5, workers: int = 2, seed: int = 1234) -> Path:
+    """Train skip-gram fastText on the news; write ``out_dir/ar_news.pretrain.pt`` (float16).
+
+    The vocabulary is the ``max_vocab`` most frequent news words plus ``must_have`` (the words
+    of the NER training data), so the tagger's training words all have a vector.
+    """
     import numpy as np
     import torch
-    from gensim.models import Word2Vec
+    from gensim.models import FastText
     from stanza.models.common.pretrain import Pretrain
 
     out_dir.mkdir(parents=True, exist_ok=True)
     txt = out_dir / "ar_news.vec.txt"
     if not txt.exists():
-        saved = out_dir / "word2vec.model"
+        saved = out_dir / "fasttext.model"
         if saved.exists():
-            model = Word2Vec.load(str(saved))
+            model = FastText.load(str(saved))
         else:
-            model = Word2Vec(_Corpus(raw_dir), vector_size=dim, window=5, min_count=5, sg=1,
-                             negative=5, epochs=epochs, workers=workers, seed=seed)
+            model = FastText(_Corpus(raw_dir), vector_size=dim, window=5, min_count=3, sg=1, negative=5,
+                             min_n=2, max_n=5, bucket=1_000_000, epochs=epochs, workers=workers, seed=seed)
             model.save(str(saved))
-        _write_text_vectors(model.wv, txt, max_vocab)
+        _write_text_vectors(model.wv, txt, _vocabulary(model.wv, max_vocab, must_have or []))
     pt32 = out_dir / "ar_news.pretrain.f32.pt"
     if not pt32.exists():
-        Pretrain(str(pt32), str(txt), max_vocab=max_vocab).load()
+        Pretrain(str(pt32), str(txt)).load()  # the text file already holds the capped vocabulary
     # float16 halves the shipped size; Stanza copies the matrix into float32 weights on load.
     data = torch.load(pt32, weights_only=True)
     emb = data["emb"]
