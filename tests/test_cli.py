@@ -41,6 +41,12 @@ def test_unknown_models_option_exits_with_a_message(tmp_path):
     assert result.exit_code == 2 and "not 'bundled', 'official'" in result.output
 
 
+def test_unknown_training_step_is_named_before_any_work(tmp_path):
+    result = runner.invoke(app, ["models", "train", "--work", str(tmp_path / "w"), "--steps", "ner,parser"])
+    assert result.exit_code == 2 and "parser" in result.output and "charlm_forward" in result.output
+    assert not (tmp_path / "w").exists()
+
+
 def test_who_and_path_print_readable_arabic():
     who = runner.invoke(app, ["who", "تيخوك", "--graph", str(EXAMPLE_GRAPH)])
     assert who.exit_code == 0 and "تيك توك" in who.output and "owns" in who.output
