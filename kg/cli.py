@@ -157,6 +157,7 @@ def models_train(
     threads: Annotated[int, typer.Option(help="CPU threads per trainer")] = 1,
     ner_steps: Annotated[int, typer.Option(help="Maximum NER training steps")] = 10000,
     install: Annotated[bool, typer.Option(help="Copy finished models into the package")] = True,
+    aqmar: Annotated[bool, typer.Option(help="Add AQMAR train to ANERcorp train for NER")] = True,
     resume_bundled: Annotated[bool, typer.Option(help="Start from the shipped vectors and NER model (more NER steps)")] = False,
 ) -> None:
     """Train the bundled models from public data (resumable: finished steps are skipped)."""
@@ -167,7 +168,7 @@ def models_train(
     if unknown := [s for s in chosen if s not in STEPS]:
         _fail(KGError(f"Unknown training step(s) {', '.join(unknown)}: choose from {', '.join(STEPS)}."))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    recipe = Recipe(data, work, threads=threads, ner_steps=ner_steps)
+    recipe = Recipe(data, work, threads=threads, ner_steps=ner_steps, aqmar=aqmar)
     if resume_bundled:
         recipe.seed_from(BUNDLED_DIR)
     recipe.prepare()

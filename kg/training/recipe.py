@@ -29,6 +29,7 @@ class Recipe:
     work_dir: Path
     threads: int = 1
     ner_steps: int = 20000
+    aqmar: bool = True  # add AQMAR train (Wikipedia) to ANERcorp train for NER
     extra: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -151,7 +152,7 @@ class Recipe:
                           workers=max(self.threads, 2))
         if not (self.data / "ar_ner.dev.json").exists():
             prepare_ud(self.data_dir, self.data)
-            prepare_ner(self.data_dir, self.data)
+            prepare_ner(self.data_dir, self.data, with_aqmar=self.aqmar)
         if not (self.data / "charlm" / "dev.txt").exists():
             prepare_charlm(self.data_dir / "raw", self.data / "charlm")
 
