@@ -68,6 +68,7 @@ def is_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
+@lru_cache(maxsize=200_000)  # called for every word by every rule
 def strip_clitic(key: str, min_rest: int = 3) -> str:
     """Remove one leading proclitic (و، ب، ل، ف، ك، وال ...) from a matching key.
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
+from typing import Any
 
 from kg.normalize import match_key, strip_clitic
 from kg.rules import read_data
@@ -102,13 +103,18 @@ def match_phrase(keys: list[str], raw: list[str], i: int, phrase: tuple[str, ...
 Phrases = tuple[tuple[str, ...], ...]
 
 
-@cache
+_INDEX: dict[int, tuple[Any, Any]] = {}
+
+
 def _first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Phrase positions by first word, plus the one-word clitic phrases that match word starts.
 
     Checking only the phrases that can start at a word keeps matching linear in sentence length
     (every rule has dozens of triggers; trying each one at every word dominated extraction time).
     """
+    hit = _INDEX.get(id(phrases))
+    if hit is not None and hit[0] is phrases:  # by identity: hashing a rule's phrase tuples costs more than matching
+        return hit[1]
     by_first: dict[str, list[int]] = {}
     anywhere = []
     for n, phrase in enumerate(phrases):
@@ -116,7 +122,9 @@ def _first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tup
             anywhere.append(n)
         else:
             by_first.setdefault(phrase[0], []).append(n)
-    return {k: tuple(v) for k, v in by_first.items()}, tuple(anywhere)
+    index = {k: tuple(v) for k, v in by_first.items()}, tuple(anywhere)
+    _INDEX[id(phrases)] = (phrases, index)
+    return index
 
 
 def _candidates(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> list[int]:
