@@ -68,6 +68,13 @@ def _from_layout(name: str, root: Path) -> ModelSpec:
     if "pretrain" not in paths:
         raise ModelError(f"No word-vector file in {lang}/pretrain/: the NER and POS models need it. "
                          "Copy the pretrain .pt the models were trained with next to them.")
+    charlms = [d for d in ("forward", "backward") if f"{d}_charlm" in paths]
+    if len(charlms) == 1:  # a NER model uses both character LMs or neither
+        other = "backward" if charlms == ["forward"] else "forward"
+        raise ModelError(
+            f"The {other} charlm of the NER model (ar/{other}_charlm/ in {root}) is missing or damaged, while the "
+            f"{charlms[0]} one is there. Restore it (`git checkout kg/stanza_models` for the bundled models) "
+            "or retrain both with `kg models train`.")
     return ModelSpec(name, paths)
 
 
