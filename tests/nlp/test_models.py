@@ -50,6 +50,15 @@ def test_broken_model_gives_one_clear_error(tmp_path):
         make_pipeline(resolve_models(str(tmp_path)))
 
 
+def test_a_lone_character_language_model_names_the_missing_one(tmp_path):
+    # a NER model trained with character LMs needs both; the folder check names the missing half
+    shutil.copytree(BUNDLED_DIR / "ar", tmp_path / "ar")
+    (tmp_path / "ar" / "backward_charlm").mkdir()
+    shutil.copy2(BUNDLED_DIR / "ar" / "tokenize" / "kgnews.pt", tmp_path / "ar" / "backward_charlm" / "kgnews.pt")
+    with pytest.raises(ModelError, match="(?s)forward charlm.*missing or damaged"):
+        resolve_models(str(tmp_path))
+
+
 def test_unknown_models_choice_is_explained():
     with pytest.raises(ModelError, match="not 'bundled', 'official'"):
         resolve_models("/no/such/folder")
