@@ -25,6 +25,9 @@ class Cache:
         self.path = path
         self.db = sqlite3.connect(str(path) if path else ":memory:", timeout=60)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # a commit per article survives kill -9 without an fsync each (only a power cut could lose
+        # the last articles, which the next build redoes)
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
 
     @staticmethod

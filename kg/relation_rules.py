@@ -106,7 +106,7 @@ Phrases = tuple[tuple[str, ...], ...]
 _INDEX: dict[int, tuple[Any, Any]] = {}
 
 
-def _first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+def first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Phrase positions by first word, plus the one-word clitic phrases that match word starts.
 
     Checking only the phrases that can start at a word keeps matching linear in sentence length
@@ -128,7 +128,7 @@ def _first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tup
 
 
 def _candidates(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> list[int]:
-    by_first, anywhere = _first_word_index(phrases)
+    by_first, anywhere = first_word_index(phrases)
     return sorted({*by_first.get(keys[i], ()), *by_first.get(raw[i], ()), *anywhere})
 
 
