@@ -106,7 +106,7 @@ Phrases = tuple[tuple[str, ...], ...]
 _INDEX: dict[int, tuple[Any, Any]] = {}
 
 
-def first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+def _first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Phrase positions by first word, plus the one-word clitic phrases that match word starts.
 
     Checking only the phrases that can start at a word keeps matching linear in sentence length
@@ -128,8 +128,11 @@ def first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tupl
 
 
 def _candidates(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> list[int]:
-    by_first, anywhere = first_word_index(phrases)
-    return sorted({*by_first.get(keys[i], ()), *by_first.get(raw[i], ()), *anywhere})
+    by_first, anywhere = _first_word_index(phrases)
+    first, other = by_first.get(keys[i], ()), by_first.get(raw[i], ())
+    if not (first or other or anywhere):
+        return []  # most words start no phrase: skip building and sorting a set
+    return sorted({*first, *other, *anywhere})
 
 
 def first_match(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> int:

@@ -12,7 +12,7 @@ from kg.entities import ArticleMentions
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.ontology import load_ontology
 from kg.relation_context import Ctx, mention_before, mentions_after, negated, skip_apposition, subject_after
-from kg.relation_rules import Rule, first_match, first_word_index, rule_set
+from kg.relation_rules import Rule, first_match, rule_set
 from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
 
@@ -59,11 +59,7 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
 
 
 def _triggers(ctx: Ctx, rule: Rule) -> Iterator[tuple[int, int]]:
-    starts, anywhere = first_word_index(rule.triggers)
     for i in range(len(ctx.keys)):
-        # most words start no trigger of this rule: skip them before any phrase matching
-        if not anywhere and ctx.keys[i] not in starts and ctx.raw[i] not in starts:
-            continue
         if n := first_match(ctx.keys, ctx.raw, i, rule.triggers):
             yield i, i + n
 

@@ -53,6 +53,11 @@ def chunk_sizes(n_articles: int, workers: int, smallest: int = 4, largest: int =
     return sizes
 
 
+def _sizes(n_articles: int, workers: int, chunk: int | None) -> list[int]:
+    """A fixed ``chunk`` when the caller gives one, else guided sizes."""
+    return [chunk] * -(-n_articles // chunk) if chunk else chunk_sizes(n_articles, workers)
+
+
 def chunks(articles: list[Article], sizes: list[int]) -> list[list[dict[str, Any]]]:
     out, start = [], 0
     for size in sizes:
@@ -63,7 +68,7 @@ def chunks(articles: list[Article], sizes: list[int]) -> list[list[dict[str, Any
 
 def annotate_local(models: str, articles: list[Article], workers: int, chunk: int | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate with ``workers`` processes; yields articles as their chunk finishes."""
-    sizes = [chunk] * -(-len(articles) // chunk) if chunk else chunk_sizes(len(articles), workers)
+    sizes = _sizes(len(articles), workers, chunk)
     by_id = {a.id: a for a in articles}
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures = [pool.submit(annotate_chunk, models, c) for c in chunks(articles, sizes)]
@@ -88,7 +93,7 @@ def annotate_dask(models: str, articles: list[Article], scheduler: str | Any,
                       "`dask scheduler` and `dask worker ADDRESS`, or use the local executor.") from exc
     by_id = {a.id: a for a in articles}
     n_workers = len(client.scheduler_info().get("workers", {})) or 1
-    sizes = [chunk] * -(-len(articles) // chunk) if chunk else chunk_sizes(len(articles), n_workers)
+    sizes = _sizes(len(articles), n_workers, chunk)
     try:
         parts = chunks(articles, sizes)
         futures = client.map(annotate_chunk, [models] * len(parts), parts, pure=False)
