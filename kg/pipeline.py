@@ -21,10 +21,12 @@ from kg.relations import extract_relations
 from kg.resolve import Resolver
 from kg.rules import rules_version
 from kg.schema import Article, Mention, Relation
+from kg.tag_scope import needs_tags, scope_version
 
 log = logging.getLogger(__name__)
 # The rules read words, parts of speech and NER spans; the lemmatizer is left out of builds
-# (it would cost more than the rest of the pipeline) and kept for `kg models evaluate`.
+# (it would cost more than the rest of the pipeline) and kept for `kg models evaluate`, and only
+# the sentences the rules read tags in are POS-tagged (kg/tag_scope.py).
 BUILD_PROCESSORS = ("pos", "ner")
 Progress = Callable[[str, int, int], None]
 
@@ -72,6 +74,7 @@ class Builder:
         self.workers, self.executor, self.scheduler = workers, executor, scheduler
         self.models_version = self.spec.version()
         self.rules_version = rules_version()
+        self.nlp_version = f"{self.models_version}-{scope_version()}"  # NLP cache key: models and tag scope
         self.cache = Cache(cache_path)
         self.progress = progress or (lambda stage, done, total: None)
         self._pipeline: Any = None
@@ -86,13 +89,13 @@ class Builder:
         """Cached annotations first, then the misses through Stanza in batches (each cached at once)."""
         misses = []
         for article in articles:
-            data = self.cache.get_nlp(article.sha256, self.models_version)
+            data = self.cache.get_nlp(article.sha256, self.nlp_version)
             if data is None:
                 misses.append(article)
             else:
                 yield AnnotatedArticle.from_json(article, data)
         for annotated in self._annotate_misses(misses):
-            self.cache.put_nlp(annotated.article.sha256, self.models_version, annotated.to_json())
+            self.cache.put_nlp(annotated.article.sha256, self.nlp_version, annotated.to_json())
             yield annotated
 
     def _annotate_misses(self, misses: list[Article]) -> Iterable[AnnotatedArticle]:
@@ -102,16 +105,16 @@ class Builder:
         if not misses:
             return []
         if self.executor == "dask":
-            return annotate_dask(self.models_choice, misses, self.scheduler)
+            return annotate_dask(self.models_choice, misses, self.scheduler, tag_scope=needs_tags)
         if self.workers > 1 and len(misses) > 2 * self.workers:
-            return annotate_local(self.models_choice, misses, self.workers)
-        return annotate(self.pipeline, misses)
+            return annotate_local(self.models_choice, misses, self.workers, tag_scope=needs_tags)
+        return annotate(self.pipeline, misses, tag_scope=needs_tags)
 
     def extractions(self, articles: list[Article], result: BuildResult) -> dict[str, Extraction]:
         out: dict[str, Extraction] = {}
         todo = []
         for article in articles:
-            data = self.cache.get_extract(article.sha256, self.models_version, self.rules_version)
+            data = self.cache.get_extract(article.sha256, self.nlp_version, self.rules_version)
             if data is None:
                 todo.append(article)
             else:
@@ -121,7 +124,7 @@ class Builder:
         self.progress("nlp", done, len(articles))
         for annotated in self._annotated(todo):
             ex = extract(annotated)
-            self.cache.put_extract(annotated.article.sha256, self.models_version, self.rules_version, ex.to_json())
+            self.cache.put_extract(annotated.article.sha256, self.nlp_version, self.rules_version, ex.to_json())
             out[annotated.article.id] = ex
             done += 1
             result.processed += 1

@@ -6,7 +6,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,9 @@ from kg.schema import Article
 log = logging.getLogger(__name__)
 MAX_PARAGRAPH = 3000  # characters; longer paragraphs are cut at whitespace (a 200k-char line)
 _NER_MAP = {"PERS": "PER"}
+_TAGGERS = ("pos", "lemma", "depparse")  # processors that read sentences one by one, after NER
+TagScope = Callable[[Sequence[str]], bool]  # the words of a sentence -> does it need tags?
+UNTAGGED = "_"  # the part of speech of a word in a sentence left out of tagging
 
 
 def make_pipeline(spec: ModelSpec, use_gpu: bool | None = None, pretokenized: bool = False,
@@ -104,7 +107,7 @@ def _sentences(doc: Any, offset: int, first_index: int) -> list[Sentence]:
         words = []
         for token in sent.tokens:
             for word in token.words:
-                words.append(Word(word.id, word.text, word.lemma or word.text, word.upos or "X",
+                words.append(Word(word.id, word.text, word.lemma or word.text, word.upos or UNTAGGED,
                                   int(word.head or 0), word.deprel or "_",
                                   offset + token.start_char, offset + token.end_char))
         start, end = sent.tokens[0].start_char, sent.tokens[-1].end_char
@@ -114,11 +117,13 @@ def _sentences(doc: Any, offset: int, first_index: int) -> list[Sentence]:
     return out
 
 
-def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int | None = None) -> Iterator[AnnotatedArticle]:
+def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int | None = None,
+             tag_scope: TagScope | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate articles, batching paragraphs of several articles into one Stanza bulk call.
 
     ``batch_chars`` (default 50,000, env ``KG_BATCH_CHARS``) bounds a batch: bigger batches are
-    faster, smaller ones lose less work if the process is killed.
+    faster, smaller ones lose less work if the process is killed.  With ``tag_scope``, only the
+    sentences it accepts get parts of speech (the others get ``UNTAGGED``).
     """
     batch_chars = batch_chars or int(os.environ.get("KG_BATCH_CHARS", "50000"))
     batch: list[Article] = []
@@ -127,17 +132,35 @@ def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int | None
         batch.append(article)
         size += len(article.text)
         if size >= batch_chars:
-            yield from _annotate_batch(pipeline, batch)
+            yield from _annotate_batch(pipeline, batch, tag_scope)
             batch, size = [], 0
     if batch:
-        yield from _annotate_batch(pipeline, batch)
+        yield from _annotate_batch(pipeline, batch, tag_scope)
 
 
-def _annotate_batch(pipeline: Any, articles: list[Article]) -> list[AnnotatedArticle]:
+def _run(pipeline: Any, paras: list[str], tag_scope: TagScope | None) -> list[Any]:
+    """Stanza over the paragraphs; with a scope, the taggers see only the sentences it accepts."""
     from stanza import Document
 
+    docs = [Document([], text=para) for para in paras]
+    if tag_scope is None or not paras:
+        return pipeline.bulk_process(docs) if paras else []
+    docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p not in _TAGGERS])
+    chosen = [s for doc in docs for s in doc.sentences if tag_scope([w.text for w in s.words])]
+    if chosen:  # one combined document, as Stanza's own bulk processing does for its taggers
+        combined = Document([])
+        combined.sentences = chosen
+        combined.num_tokens = sum(len(s.tokens) for s in chosen)
+        combined.num_words = sum(len(s.words) for s in chosen)
+        for name in _TAGGERS:
+            if name in pipeline.processors:
+                pipeline.processors[name].process(combined)
+    return docs
+
+
+def _annotate_batch(pipeline: Any, articles: list[Article], tag_scope: TagScope | None) -> list[AnnotatedArticle]:
     parts = [(a, off, para) for a in articles for off, para in paragraphs(a.text)]
-    docs = pipeline.bulk_process([Document([], text=para) for _, _, para in parts]) if parts else []
+    docs = _run(pipeline, [para for _, _, para in parts], tag_scope)
     sentences: dict[str, list[Sentence]] = {a.id: [] for a in articles}
     for (article, offset, _), doc in zip(parts, docs):
         found = sentences[article.id]

@@ -12,7 +12,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from kg.errors import KGError
-from kg.nlp.annotate import annotate, make_pipeline
+from kg.nlp.annotate import TagScope, annotate, make_pipeline
 from kg.nlp.doc import AnnotatedArticle
 from kg.nlp.models import resolve_models
 from kg.schema import Article
@@ -29,10 +29,11 @@ def _worker_pipeline(models: str) -> Any:
     return _PIPELINE[models]
 
 
-def annotate_chunk(models: str, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Annotate a chunk in a worker; in and out as plain dicts (cheap to pickle, version-proof)."""
+def annotate_chunk(models: str, articles: list[dict[str, Any]], tag_scope: TagScope | None = None) -> list[dict[str, Any]]:
+    """Annotate a chunk in a worker; in and out as plain dicts (cheap to pickle, version-proof).
+    ``tag_scope`` travels by reference: a module-level function."""
     parsed = [Article.model_validate(a) for a in articles]
-    return [{"id": a.article.id, **a.to_json()} for a in annotate(_worker_pipeline(models), parsed)]
+    return [{"id": a.article.id, **a.to_json()} for a in annotate(_worker_pipeline(models), parsed, tag_scope=tag_scope)]
 
 
 def chunk_sizes(n_articles: int, workers: int, smallest: int = 4, largest: int = 64) -> list[int]:
@@ -66,19 +67,20 @@ def chunks(articles: list[Article], sizes: list[int]) -> list[list[dict[str, Any
     return out
 
 
-def annotate_local(models: str, articles: list[Article], workers: int, chunk: int | None = None) -> Iterator[AnnotatedArticle]:
+def annotate_local(models: str, articles: list[Article], workers: int, chunk: int | None = None,
+                   tag_scope: TagScope | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate with ``workers`` processes; yields articles as their chunk finishes."""
     sizes = _sizes(len(articles), workers, chunk)
     by_id = {a.id: a for a in articles}
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(annotate_chunk, models, c) for c in chunks(articles, sizes)]
+        futures = [pool.submit(annotate_chunk, models, c, tag_scope) for c in chunks(articles, sizes)]
         for future in as_completed(futures):
             for data in future.result():
                 yield AnnotatedArticle.from_json(by_id[data["id"]], data)
 
 
 def annotate_dask(models: str, articles: list[Article], scheduler: str | Any,
-                  chunk: int | None = None) -> Iterator[AnnotatedArticle]:
+                  chunk: int | None = None, tag_scope: TagScope | None = None) -> Iterator[AnnotatedArticle]:
     """Annotate on a Dask cluster (``scheduler`` is its address or a ``distributed.Client``).
 
     Every worker needs this package and its models installed (the bundled ones ship with it).
@@ -96,7 +98,7 @@ def annotate_dask(models: str, articles: list[Article], scheduler: str | Any,
     sizes = _sizes(len(articles), n_workers, chunk)
     try:
         parts = chunks(articles, sizes)
-        futures = client.map(annotate_chunk, [models] * len(parts), parts, pure=False)
+        futures = client.map(annotate_chunk, [models] * len(parts), parts, [tag_scope] * len(parts), pure=False)
         for future in dask_completed(futures):
             for data in future.result():
                 yield AnnotatedArticle.from_json(by_id[data["id"]], data)

@@ -1,0 +1,65 @@
+"""Which sentences the rules read parts of speech in, so that the NLP stage tags only those.
+
+After tokenization and NER, POS tagging is the NLP stage's biggest cost, yet the rules read parts
+of speech in three places only: the words after a legislation trigger (قانون ...), the name after
+an institution head (وزارة ...), and the trigger word of a verb-shaped relation rule.  A sentence
+holding none of them is never asked for a tag, so it stays untagged and the graph is the same.
+On the raw news about 28 % of the words are in such sentences.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from kg.errors import KGError
+from kg.normalize import match_key, strip_clitic
+from kg.relation_rules import SINGLE_CLITICS, Rule, first_match, rule_set, word_key
+from kg.rules import head_key, type_rules
+
+_CODE = ("tag_scope.py", "normalize.py", "relation_rules.py", "rules.py")
+
+
+def needs_tags(words: Sequence[str]) -> bool:
+    """True when a rule may read the part of speech of a word of this sentence (``words``: texts)."""
+    rules = type_rules()
+    raw = [match_key(w) for w in words]
+    if any(strip_clitic(r) in rules.legislation["triggers"] for r in raw):
+        return True
+    heads = [head_key(w) for w in words]
+    if any(tuple(heads[i:i + n]) in rules.institutions for i in range(len(heads)) for n in (1, 2, 3)):
+        return True
+    keys = [word_key(w) for w in words]
+    starts = _verb_starts()
+    return any((keys[i] in starts or raw[i] in starts) and first_match(keys, raw, i, rule.triggers)
+               for i in range(len(keys)) for rule in _verb_rules())
+
+
+@lru_cache(maxsize=1)
+def _verb_rules() -> tuple[Rule, ...]:
+    return tuple(rule for rule in rule_set().rules if rule.shape == "verb")
+
+
+@lru_cache(maxsize=1)
+def _verb_starts() -> frozenset[str]:
+    """First words of the verb triggers: a word that is none of them starts no trigger (cheap test)."""
+    phrases = [phrase for rule in _verb_rules() for phrase in rule.triggers]
+    if any(len(p) == 1 and p[0] in SINGLE_CLITICS for p in phrases):
+        raise KGError("A verb-shaped rule in relations.yaml has a lone clitic (ل or ب) as a trigger, which "
+                      "matches any word: give it a whole word, or use another rule shape.")
+    return frozenset(p[0] for p in phrases)
+
+
+@lru_cache(maxsize=1)
+def scope_version() -> str:
+    """Hash of what decides the scope (trigger and head vocabularies, this code): cached NLP
+    results tagged under another scope are redone, while other rule edits keep them."""
+    rules = type_rules()
+    digest = hashlib.sha256()
+    for part in (sorted(rules.legislation["triggers"]), sorted(rules.institutions),
+                 [rule.triggers for rule in _verb_rules()]):
+        digest.update(repr(part).encode("utf-8"))
+    for name in _CODE:
+        digest.update(resources.files("kg").joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]

@@ -1,0 +1,27 @@
+"""Which sentences get parts of speech: exactly those a rule reads tags in (no models needed)."""
+import pytest
+
+from kg.tag_scope import needs_tags, scope_version
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأقر البرلمان قانون السلامة على الإنترنت أمس",  # legislation trigger
+    "وقالت وزارة الاتصالات إن الخدمة ستعود",  # institution head
+    "وقال المتحدث باسم شركة أرامكو إن",  # institution head after a preposition
+    "التقى ستارمر مديري تيك توك في لندن",  # verb trigger of a relation rule
+])
+def test_sentences_a_rule_reads_tags_in_are_tagged(sentence):
+    assert needs_tags(sentence.split())
+
+
+@pytest.mark.parametrize("sentence", [
+    "وارتفعت درجات الحرارة في العاصمة أمس",
+    "الخميس 25 أبريل 2024",
+    "",
+])
+def test_other_sentences_are_not(sentence):
+    assert not needs_tags(sentence.split())
+
+
+def test_scope_version_is_a_stable_hash():
+    assert scope_version() == scope_version() and len(scope_version()) == 12
