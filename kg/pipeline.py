@@ -74,7 +74,8 @@ class Builder:
         self.workers, self.executor, self.scheduler = workers, executor, scheduler
         self.models_version = self.spec.version()
         self.rules_version = rules_version()
-        self.nlp_version = f"{self.models_version}-{scope_version()}"  # NLP cache key: models and tag scope
+        # NLP cache key: the models, the tag scope and the cached format
+        self.nlp_version = f"{self.models_version}-{scope_version()}-{AnnotatedArticle.FORMAT}"
         self.cache = Cache(cache_path)
         self.progress = progress or (lambda stage, done, total: None)
         self._pipeline: Any = None
