@@ -4,7 +4,7 @@ After tokenization and NER, POS tagging is the NLP stage's biggest cost, yet the
 of speech in three places only: the words after a legislation trigger (قانون ...), the name after
 an institution head (وزارة ...), and the trigger word of a verb-shaped relation rule.  A sentence
 holding none of them is never asked for a tag, so it stays untagged and the graph is the same.
-On the raw news about 28 % of the words are in such sentences.
+In 300 raw-news articles 30 % of the words are in such sentences.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from kg.errors import KGError
 from kg.normalize import match_key, strip_clitic
 from kg.relation_rules import SINGLE_CLITICS, Rule, first_match, rule_set, word_key
 from kg.rules import head_key, type_rules
@@ -32,7 +31,7 @@ def needs_tags(words: Sequence[str]) -> bool:
         return True
     keys = [word_key(w) for w in words]
     starts = _verb_starts()
-    return any((keys[i] in starts or raw[i] in starts) and first_match(keys, raw, i, rule.triggers)
+    return any((starts is None or keys[i] in starts or raw[i] in starts) and first_match(keys, raw, i, rule.triggers)
                for i in range(len(keys)) for rule in _verb_rules())
 
 
@@ -42,12 +41,12 @@ def _verb_rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
-def _verb_starts() -> frozenset[str]:
-    """First words of the verb triggers: a word that is none of them starts no trigger (cheap test)."""
+def _verb_starts() -> frozenset[str] | None:
+    """First words of the verb triggers, a cheap test before matching; None when a trigger is a lone
+    clitic (ل، ب), which can start at any word."""
     phrases = [phrase for rule in _verb_rules() for phrase in rule.triggers]
     if any(len(p) == 1 and p[0] in SINGLE_CLITICS for p in phrases):
-        raise KGError("A verb-shaped rule in relations.yaml has a lone clitic (ل or ب) as a trigger, which "
-                      "matches any word: give it a whole word, or use another rule shape.")
+        return None
     return frozenset(p[0] for p in phrases)
 
 

@@ -142,9 +142,11 @@ def _run(pipeline: Any, paras: list[str], tag_scope: TagScope | None) -> list[An
     """Stanza over the paragraphs; with a scope, the taggers see only the sentences it accepts."""
     from stanza import Document
 
+    if not paras:
+        return []
     docs = [Document([], text=para) for para in paras]
-    if tag_scope is None or not paras:
-        return pipeline.bulk_process(docs) if paras else []
+    if tag_scope is None:
+        return pipeline.bulk_process(docs)
     docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p not in _TAGGERS])
     chosen = [s for doc in docs for s in doc.sentences if tag_scope([w.text for w in s.words])]
     if chosen:  # one combined document, as Stanza's own bulk processing does for its taggers
