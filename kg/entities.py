@@ -1,9 +1,9 @@
 """Stage 3a: typed entity mentions from NER spans, the gazetteer and type rules.
 
-The gazetteer runs as a spaCy PhraseMatcher over a Doc built from Stanza's words (Stanza's
-character offsets are kept: spaCy only sees the word list).  Token NORMs are our matching keys,
-and every alias is also added with a leading clitic (و، ب، ل ...), so ``لبايت دانس`` matches
-``بايت دانس`` and the mention starts after the clitic.
+The gazetteer runs as a spaCy PhraseMatcher over a Doc of the matching keys of Stanza's words
+(Stanza's character offsets are kept: spaCy only sees the key list), and every alias is also
+added with a leading clitic (و، ب، ل ...), so ``لبايت دانس`` matches ``بايت دانس`` and the
+mention starts after the clitic.  Sentences with no word that can start an alias skip spaCy.
 """
 from __future__ import annotations
 
@@ -29,12 +29,14 @@ NASAB = {"بن", "بنت", "ابن", "ابو", "ال"}
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Any, Any]:
+def _matcher() -> tuple[Any, Any, frozenset[str]]:
+    """spaCy's matcher over every alias variant, and the words a variant can start with."""
     import spacy
     from spacy.matcher import PhraseMatcher
 
     nlp = spacy.blank("xx")
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")  # the Doc's words are already matching keys
+    starts: set[str] = set()
     for entry in gazetteer().values():
         patterns = []
         for alias in {entry.name_ar, entry.name_en, *entry.aliases}:
@@ -43,35 +45,26 @@ def _matcher() -> tuple[Any, Any]:
             if keys[0].startswith("ال"):
                 variants.append(["لل" + keys[0][2:], *keys[1:]])
             patterns += [_pattern_doc(nlp, v) for v in variants if all(v)]
+            starts.update(v[0] for v in variants if all(v))
         matcher.add(entry.id, patterns)
-    return nlp, matcher
+    return nlp, matcher, frozenset(starts)
 
 
 def _pattern_doc(nlp: Any, keys: list[str]) -> Any:
     from spacy.tokens import Doc
 
-    doc = Doc(nlp.vocab, words=keys)
-    for tok, key in zip(doc, keys):
-        tok.norm_ = key
-    return doc
-
-
-def _sentence_doc(nlp: Any, sent: Sentence) -> Any:
-    from spacy.tokens import Doc
-
-    words = sent.words
-    spaces = [i + 1 < len(words) and words[i + 1].start > w.end for i, w in enumerate(words)]
-    doc = Doc(nlp.vocab, words=[w.text for w in words], spaces=spaces)
-    for tok, word in zip(doc, words):
-        tok.norm_ = match_key(word.text) or word.text
-    return doc
+    return Doc(nlp.vocab, words=keys)
 
 
 def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    from spacy.tokens import Doc
     from spacy.util import filter_spans
 
-    nlp, matcher = _matcher()
-    doc = _sentence_doc(nlp, sent)
+    nlp, matcher, starts = _matcher()
+    keys = [match_key(w.text) or w.text for w in sent.words]
+    if not any(key in starts for key in keys):
+        return []  # many sentences name nothing in the gazetteer: building a Doc would cost more
+    doc = Doc(nlp.vocab, words=keys)
     found = []
     matches = matcher(doc)
     spans = filter_spans([doc[start:end] for _, start, end in matches])  # longest wins

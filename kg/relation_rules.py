@@ -135,6 +135,14 @@ def _candidates(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> li
     return sorted({*first, *other, *anywhere})
 
 
+def start_positions(keys: list[str], raw: list[str], phrases: Phrases) -> list[int]:
+    """Words at which one of ``phrases`` may start (set lookups only; ``first_match`` decides)."""
+    by_first, anywhere = _first_word_index(phrases)
+    if anywhere:
+        return list(range(len(keys)))
+    return [i for i, (key, word) in enumerate(zip(keys, raw)) if key in by_first or word in by_first]
+
+
 def first_match(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> int:
     """Words matched at ``i`` by the first phrase (in ``phrases`` order) that matches; 0 if none."""
     for n in _candidates(keys, raw, i, phrases):

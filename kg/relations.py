@@ -12,7 +12,7 @@ from kg.entities import ArticleMentions
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.ontology import load_ontology
 from kg.relation_context import Ctx, mention_before, mentions_after, negated, skip_apposition, subject_after
-from kg.relation_rules import Rule, first_match, rule_set
+from kg.relation_rules import Rule, first_match, rule_set, start_positions
 from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
 
@@ -59,7 +59,7 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
 
 
 def _triggers(ctx: Ctx, rule: Rule) -> Iterator[tuple[int, int]]:
-    for i in range(len(ctx.keys)):
+    for i in start_positions(ctx.keys, ctx.raw, rule.triggers):
         if n := first_match(ctx.keys, ctx.raw, i, rule.triggers):
             yield i, i + n
 
