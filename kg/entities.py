@@ -7,6 +7,7 @@ mention starts after the clitic.  Sentences with no word that can start an alias
 """
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from typing import Any
 
@@ -28,10 +29,26 @@ PUNCT_UPOS = {"PUNCT", "SYM"}
 NASAB = {"بن", "بنت", "ابن", "ابو", "ال"}
 
 
+def _import_spacy() -> Any:
+    """spaCy, without torch when no one has loaded it: thinc imports torch if it can (~3 s of CPU
+    in the main process of every parallel build, whose workers need the cores), and the
+    PhraseMatcher uses none of spaCy's neural parts."""
+    if "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails: thinc goes on without it
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def _matcher() -> tuple[Any, Any, frozenset[str]]:
     """spaCy's matcher over every alias variant, and the words a variant can start with."""
-    import spacy
+    spacy = _import_spacy()
     from spacy.matcher import PhraseMatcher
 
     nlp = spacy.blank("xx")
@@ -199,17 +216,8 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
     """``وزارة الاتصالات والتقنية``، ``شركة أرامكو``: a head word and the name after it."""
     rules = type_rules()
     words = sent.words
-    keys = [head_key(w.text) for w in words]
     found = []
-    for i in range(len(words)):
-        for size in (3, 2, 1):
-            etype = rules.institutions.get(tuple(keys[i:i + size]))
-            if etype and len(keys[i:i + size]) == size:
-                break
-        else:
-            continue
-        if strip_clitic(match_key(words[i].text)).startswith("ال"):
-            continue  # "الحزب"، "الشركة": a reference, not the start of a name (حزب العمال)
+    for i, size, etype in rules.institution_heads([w.text for w in words]):
         j = i + size
         while j < len(words) and j - i - size < rules.institution_max and _name_word(words[j], j > i + size):
             j += 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -91,6 +92,20 @@ class TypeRules:
                 if found:
                     return found
         return None
+
+    def institution_heads(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+        """``(start, size, type)`` of each institution head word (وزارة، شركة ...) among ``words``
+        that may start a name: a head with the article (الوزارة، الشركة) is a reference instead."""
+        heads = [head_key(w) for w in words]
+        for i in range(len(heads)):
+            for size in (3, 2, 1):
+                etype = self.institutions.get(tuple(heads[i:i + size]))
+                if etype and i + size <= len(heads):
+                    break
+            else:
+                continue
+            if not strip_clitic(match_key(words[i])).startswith("ال"):
+                yield i, size, etype
 
 
 @lru_cache(maxsize=1)

@@ -43,11 +43,15 @@ class Sentence:
 class AnnotatedArticle:
     article: Article
     sentences: list[Sentence]
+    # the JSON this was read from (a worker's result): the main process caches it as it came
+    source: dict[str, Any] | None = field(default=None, repr=False, compare=False)
     FORMAT: ClassVar[str] = "rows2"  # of to_json, part of the cache key: a new format redoes the NLP
 
     def to_json(self) -> dict[str, Any]:
         """Words and spans as rows in field order: ``dataclasses.asdict`` deep-copies every value and
         cost ~10 ms an article, in the worker and again in the main process."""
+        if self.source is not None:
+            return self.source
         return {"sentences": [{"index": s.index, "start": s.start, "end": s.end, "text": s.text,
                                "words": [[getattr(w, f) for f in _WORD_FIELDS] for w in s.words],
                                "ents": [[e.start, e.end, e.type, e.text] for e in s.ents]}
@@ -60,7 +64,7 @@ class AnnotatedArticle:
             words = [Word(*w) for w in s["words"]]
             ents = [Span(*e) for e in s["ents"]]
             sentences.append(Sentence(s["index"], s["start"], s["end"], s["text"], words, ents))
-        return cls(article, sentences)
+        return cls(article, sentences, source=data)
 
 
 _WORD_FIELDS = tuple(f.name for f in fields(Word))

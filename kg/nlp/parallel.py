@@ -36,29 +36,28 @@ def annotate_chunk(models: str, articles: list[dict[str, Any]], tag_scope: TagSc
     return [{"id": a.article.id, **a.to_json()} for a in annotate(_worker_pipeline(models), parsed, tag_scope=tag_scope)]
 
 
-def chunk_sizes(lengths: Sequence[int], workers: int, smallest: int = 20_000, largest: int = 250_000) -> list[int]:
-    """Articles per task, sized by characters, largest first ("guided" scheduling).
+def chunk_sizes(lengths: Sequence[int], workers: int, largest: int = 250_000) -> list[int]:
+    """Articles per task: near-equal chunks by characters, as many as a multiple of the workers.
 
-    Stanza sorts and pads within one bulk call, so big chunks are cheaper per character (on the
+    Stanza sorts and pads within one bulk call, so big calls are cheaper per character (on the
     raw news, 50,000-character calls cost 20 % more than one call over everything, 200,000-character
-    ones 3 %); ever smaller chunks at the end keep every worker busy until the last article; and
-    no chunk is so big that a killed build loses much (``largest`` is ~15 s of one core).
+    ones 3 %); equal chunks in a multiple of the workers let every worker finish at about the same
+    time (smaller tail chunks cost more than the idle time they save); and no chunk is so big that
+    a killed build loses much (``largest`` characters are ~15 s of one core).
 
-    >>> sizes = chunk_sizes([1000] * 1000, 2)
-    >>> sizes[:3], sizes[-3:], sum(sizes)
-    ([250, 187, 140], [20, 20, 17], 1000)
-    >>> chunk_sizes([100] * 10, 2), chunk_sizes([300_000, 10], 2)
-    ([10], [1, 1])
+    >>> chunk_sizes([1000] * 1000, 2)
+    [250, 250, 250, 250]
+    >>> chunk_sizes([1000] * 1100, 2), chunk_sizes([100] * 10, 2), chunk_sizes([300_000, 10], 2)
+    ([184, 183, 183, 184, 183, 183], [5, 5], [1, 1])
     """
-    sizes, left, i = [], sum(lengths), 0
-    while i < len(lengths):
-        target = max(smallest, min(largest, left // (2 * max(workers, 1))))
-        n, chars = 1, lengths[i]
-        while i + n < len(lengths) and chars + lengths[i + n] <= target:
-            chars += lengths[i + n]
-            n += 1
-        sizes.append(n)
-        i, left = i + n, left - chars
+    total, workers = sum(lengths), max(workers, 1)
+    n_chunks = min(len(lengths), -(-max(-(-total // largest), 1) // workers) * workers)
+    sizes, chars, start = [], 0, 0
+    for i, length in enumerate(lengths):
+        chars += length
+        if chars * n_chunks >= total * (len(sizes) + 1) or i == len(lengths) - 1:  # crossed the next boundary
+            sizes.append(i + 1 - start)
+            start = i + 1
     return sizes
 
 
@@ -86,7 +85,7 @@ def annotate_local(models: str, articles: list[Article], workers: int, chunk: in
         futures = [pool.submit(annotate_chunk, models, c, tag_scope) for c in chunks(articles, sizes)]
         for future in as_completed(futures):
             for data in future.result():
-                yield AnnotatedArticle.from_json(by_id[data["id"]], data)
+                yield AnnotatedArticle.from_json(by_id[data.pop("id")], data)
 
 
 def annotate_dask(models: str, articles: list[Article], scheduler: str | Any,
@@ -111,7 +110,7 @@ def annotate_dask(models: str, articles: list[Article], scheduler: str | Any,
         futures = client.map(annotate_chunk, [models] * len(parts), parts, [tag_scope] * len(parts), pure=False)
         for future in dask_completed(futures):
             for data in future.result():
-                yield AnnotatedArticle.from_json(by_id[data["id"]], data)
+                yield AnnotatedArticle.from_json(by_id[data.pop("id")], data)
     finally:
         if client is not scheduler:
             client.close()
