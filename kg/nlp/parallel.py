@@ -52,7 +52,8 @@ def chunk_sizes(lengths: Sequence[int], workers: int, largest: int = 250_000) ->
     """
     total, workers = sum(lengths), max(workers, 1)
     n_chunks = min(len(lengths), -(-max(-(-total // largest), 1) // workers) * workers)
-    sizes, chars, start = [], 0, 0
+    sizes: list[int] = []
+    chars = start = 0
     for i, length in enumerate(lengths):
         chars += length
         if chars * n_chunks >= total * (len(sizes) + 1) or i == len(lengths) - 1:  # crossed the next boundary
