@@ -91,16 +91,18 @@ def strip_article(key: str, min_rest: int = 3) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _key_variants(text: str) -> frozenset[str]:
+def key_variants(text: str) -> tuple[str, ...]:
+    """All keys a surface form may match under, in a fixed order: as written, without a clitic,
+    without ال.  A tuple, not a set: callers stop at the first key that matches, and a set's order
+    changes with each process's hash seed (the graph would too).
+
+    >>> key_variants("والصين")
+    ('والصين', 'الصين', 'صين')
+    """
     base = match_key(text)
-    out = {base, strip_clitic(base)}
-    out |= {strip_article(k) for k in out}
-    return frozenset(k for k in out if k)
-
-
-def key_variants(text: str) -> set[str]:
-    """All keys a surface form may match under: as written, without a clitic, without ال."""
-    return set(_key_variants(text))
+    out = [base, strip_clitic(base)]
+    out += [strip_article(k) for k in out]
+    return tuple(dict.fromkeys(k for k in out if k))
 
 
 # A word is a run of letters/digits with Arabic marks and tatweel inside; any other visible

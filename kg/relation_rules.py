@@ -53,6 +53,12 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(match_key(w) for w in text.split())
 
 
+def _longest_first(phrases: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Longest phrases first, ties in a fixed order: a set's order changes with the process's hash
+    seed, and both the first phrase that matches and the NLP cache key depend on this order."""
+    return tuple(sorted(phrases, key=lambda phrase: (-len(phrase), phrase)))
+
+
 @lru_cache(maxsize=1)
 def rule_set() -> RuleSet:
     raw = read_data("relations.yaml")
@@ -60,7 +66,7 @@ def rule_set() -> RuleSet:
     for spec in raw["rules"]:
         rules.append(Rule(
             name=spec["name"], type=spec["type"], shape=spec["shape"], confidence=float(spec["confidence"]),
-            triggers=tuple(sorted({_phrase(t) for t in spec.get("triggers", [])}, key=len, reverse=True)),
+            triggers=tuple(_longest_first({_phrase(t) for t in spec.get("triggers", [])})),
             first_tail_only=bool(spec.get("first_tail_only")), reverse=bool(spec.get("reverse")),
             subject_before=spec.get("subject") == "before",
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
@@ -73,10 +79,10 @@ def rule_set() -> RuleSet:
         negations=frozenset(match_key(w) for w in neg["words"]),
         hypothetical=frozenset(match_key(w) for w in neg["hypothetical"]),
         negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]), max_first_gap=int(raw["max_first_gap"]),
-        roles=tuple(sorted({_phrase(r) for r in roles["words"]}, key=len, reverse=True)),
+        roles=tuple(_longest_first({_phrase(r) for r in roles["words"]})),
         past=frozenset(match_key(w) for w in roles["past"]),
         member_roles=frozenset(match_key(w) for w in roles["member_roles"]),
-        titles=tuple(sorted({_phrase(t) for t in titles["words"]}, key=len, reverse=True)),
+        titles=tuple(_longest_first({_phrase(t) for t in titles["words"]})),
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
         title_max_between=int(titles["max_between"]))
 

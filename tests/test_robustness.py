@@ -38,9 +38,12 @@ def test_incremental_build_processes_only_new_articles_and_drops_deleted(tmp_pat
 
 
 def test_outputs_are_byte_identical_across_builds(tmp_path):
-    corpus = write_corpus(tmp_path / "in", TEXTS[:4])
+    """Same corpus, same models: same bytes, also from another process (another hash seed)."""
+    corpus = write_corpus(tmp_path / "in", [*TEXTS[:3], "وتمثل الكونغو وإثيوبيا والهند نصف الأطفال.",
+                                            "قال رئيس وزراء إثيوبيا إن بلاده ستوقع اتفاقا مع الصين وروسيا."])
     Builder(cache_path=None).build([corpus], tmp_path / "a")
-    Builder(cache_path=None).build([corpus], tmp_path / "b")
+    subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(tmp_path / "b"), "--no-cache",
+                    "--workers", "1"], env={**os.environ, "PYTHONHASHSEED": "7"}, check=True, capture_output=True)
     for name in ("graph.json", "graph.graphml", "graph.gexf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

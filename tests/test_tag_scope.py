@@ -1,4 +1,8 @@
 """Which sentences get parts of speech: exactly those a rule reads tags in (no models needed)."""
+import os
+import subprocess
+import sys
+
 import pytest
 
 from kg.tag_scope import needs_tags, scope_version
@@ -27,3 +31,12 @@ def test_other_sentences_are_not(sentence):
 
 def test_scope_version_is_a_stable_hash():
     assert scope_version() == scope_version() and len(scope_version()) == 12
+
+
+def test_cache_keys_do_not_depend_on_the_hash_seed():
+    """A new process has a new string-hash seed; the cache keys must not change with it, or every
+    re-run would redo the NLP (sets of trigger phrases once made the scope's hash vary)."""
+    code = "from kg.tag_scope import scope_version; from kg.rules import rules_version; print(scope_version(), rules_version())"
+    keys = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                           capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(keys) == 1 and scope_version() in keys.pop()
