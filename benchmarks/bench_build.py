@@ -5,7 +5,7 @@
 
 Prints articles/s, tokens/s, seconds per stage, peak memory, the ratio of the pipeline's time to
 bare Stanza's (tokenize + NER, same models, same texts, measured in this run), and the time of a
-re-run over the unchanged corpus (served from the cache).  Figures, not pass/fail.
+re-run over the unchanged corpus in a new process (served from the cache).  Figures, not pass/fail.
 """
 from __future__ import annotations
 
@@ -67,6 +67,24 @@ def bare_stanza(texts: list[str], workers: int) -> tuple[float, int]:
     return time.perf_counter() - start, tokens
 
 
+def _timed_build(corpus: Path, cache: Path, out: Path, workers: int) -> float:
+    from kg.pipeline import Builder
+
+    start = time.perf_counter()
+    Builder(cache_path=cache, workers=workers).build([corpus], out)
+    return time.perf_counter() - start
+
+
+def rerun_in_new_process(corpus: Path, cache: Path, out: Path, workers: int) -> float:
+    """A user's re-run is a new process (a new hash seed, nothing memoised): time the build in one,
+    from Builder() to the last file written (the interpreter's start-up is left out)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(_timed_build, corpus, cache, out, workers).result()
+
+
 def bench_build(n: int, raw: Path, workers: int) -> dict:
     from kg.pipeline import Builder
 
@@ -79,9 +97,7 @@ def bench_build(n: int, raw: Path, workers: int) -> dict:
         start = time.perf_counter()
         cold = Builder(cache_path=cache, workers=workers).build([corpus], Path(tmp) / "out")
         cold_s = time.perf_counter() - start
-        start = time.perf_counter()
-        Builder(cache_path=cache, workers=workers).build([corpus], Path(tmp) / "out")
-        warm_s = time.perf_counter() - start
+        warm_s = rerun_in_new_process(corpus, cache, Path(tmp) / "out", workers)
         stanza_s, tokens = bare_stanza([a.text for a in cold.report.articles], workers)
     return {"articles": len(cold.report.articles), "tokens": tokens, "workers": workers,
             "cold_build_s": round(cold_s, 1), "articles_per_s": round(len(cold.report.articles) / cold_s, 2),

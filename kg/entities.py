@@ -27,6 +27,7 @@ from kg.schema import Mention
 FIRST_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
 PUNCT_UPOS = {"PUNCT", "SYM"}
 NASAB = {"بن", "بنت", "ابن", "ابو", "ال"}
+_OTHER = "<other>"  # never a matching key: match_key drops < and >
 
 
 def _import_spacy() -> Any:
@@ -46,14 +47,16 @@ def _import_spacy() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Any, Any, frozenset[str]]:
-    """spaCy's matcher over every alias variant, and the words a variant can start with."""
+def _matcher() -> tuple[Any, Any, frozenset[str], frozenset[str]]:
+    """spaCy's matcher over every alias variant, the words a variant can start with, and every
+    word of a variant."""
     spacy = _import_spacy()
     from spacy.matcher import PhraseMatcher
 
     nlp = spacy.blank("xx")
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")  # the Doc's words are already matching keys
     starts: set[str] = set()
+    words: set[str] = set()
     for entry in gazetteer().values():
         patterns = []
         for alias in {entry.name_ar, entry.name_en, *entry.aliases}:
@@ -63,8 +66,9 @@ def _matcher() -> tuple[Any, Any, frozenset[str]]:
                 variants.append(["لل" + keys[0][2:], *keys[1:]])
             patterns += [_pattern_doc(nlp, v) for v in variants if all(v)]
             starts.update(v[0] for v in variants if all(v))
+            words.update(w for v in variants if all(v) for w in v)
         matcher.add(entry.id, patterns)
-    return nlp, matcher, frozenset(starts)
+    return nlp, matcher, frozenset(starts), frozenset(words)
 
 
 def _pattern_doc(nlp: Any, keys: list[str]) -> Any:
@@ -77,11 +81,13 @@ def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Ment
     from spacy.tokens import Doc
     from spacy.util import filter_spans
 
-    nlp, matcher, starts = _matcher()
-    keys = [match_key(w.text) or w.text for w in sent.words]
+    nlp, matcher, starts, words = _matcher()
+    keys = sent.raw_keys
     if not any(key in starts for key in keys):
         return []  # many sentences name nothing in the gazetteer: building a Doc would cost more
-    doc = Doc(nlp.vocab, words=keys)
+    # a word of no alias matches nothing: one stand-in for all of them keeps spaCy's vocabulary
+    # (a lexeme per new word, costly to make) from growing with the corpus
+    doc = Doc(nlp.vocab, words=[key if key in words else _OTHER for key in keys])
     found = []
     matches = matcher(doc)
     spans = filter_spans([doc[start:end] for _, start, end in matches])  # longest wins
@@ -184,8 +190,8 @@ def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
     leg = type_rules().legislation
     found = []
     words = sent.words
-    for i, word in enumerate(words):
-        if strip_clitic(match_key(word.text)) not in leg["triggers"]:
+    for i, (word, key) in enumerate(zip(words, sent.raw_keys)):
+        if strip_clitic(key) not in leg["triggers"]:
             continue
         j = i + 1
         while j < len(words) and j - i <= leg["max_tokens"]:
@@ -232,7 +238,7 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
 
 def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     """All typed mentions of an article, in text order, and the alias links between them."""
-    article_keys = {match_key(w.text) for s in annotated.sentences for w in s.words}
+    article_keys = {key for s in annotated.sentences for key in s.raw_keys}
     per_sentence = []
     for sent in annotated.sentences:
         gaz = gazetteer_mentions(annotated, sent)

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
-from kg.normalize import is_arabic, match_key, strip_clitic
-from kg.relation_rules import longest_match, rule_set, word_key
+from kg.normalize import is_arabic, strip_clitic
+from kg.relation_rules import longest_match, rule_set, start_positions
 from kg.rules import demonym_index, type_rules
 from kg.schema import Mention
 
@@ -46,8 +46,7 @@ def parenthetical_links(annotated: AnnotatedArticle, sent: Sentence, mentions: l
 def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[str]) -> list[Mention]:
     """A bare surname (ماسك، باخرست) of a person named in full elsewhere in the article."""
     found = []
-    for w in sent.words:
-        key = match_key(w.text)
+    for w, key in zip(sent.words, sent.raw_keys):
         bare = strip_clitic(key)
         if key in surnames or bare in surnames:
             start = w.start + (len(key) - len(bare) if key not in surnames else 0)
@@ -67,7 +66,7 @@ def _descriptors_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]
 def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
     """Definite descriptions (الجهة التنظيمية، الشركة) that may stand for a named actor."""
     by_first = _descriptors_by_first_word()
-    keys = [match_key(w.text) for w in sent.words]
+    keys = sent.raw_keys
     found, i = [], 0
     while i < len(keys):
         firsts = dict.fromkeys((keys[i], strip_clitic(keys[i])))  # the first word may carry a clitic
@@ -85,10 +84,9 @@ def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Men
 def title_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
     """The government implied by a title: "رئيس الوزراء البريطاني" -> the UK government."""
     rules, demonyms = rule_set(), demonym_index()
-    keys = [word_key(w.text) for w in sent.words]
-    raw = [match_key(w.text) for w in sent.words]
+    keys, raw = sent.word_keys, sent.raw_keys
     found = []
-    for i in range(len(keys)):
+    for i in start_positions(keys, raw, rules.titles):
         n = longest_match(keys, raw, i, rules.titles)
         if not n or (i + n < len(raw) and raw[i + n] in rules.title_not_after):
             continue

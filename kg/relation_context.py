@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from kg.nlp.doc import Sentence
 from kg.normalize import match_key
-from kg.relation_rules import RuleSet, longest_match, rule_set, word_key
+from kg.relation_rules import RuleSet, longest_match, rule_set
 from kg.schema import Mention
 
 CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens the list of tails
@@ -38,8 +38,7 @@ class Ctx:
                 kept.append(m)
                 first.append(idx[0])
                 last.append(idx[-1])
-        return cls(sent, [word_key(w.text) for w in words], [match_key(w.text) for w in words],
-                   [w.text for w in words], kept, first, last)
+        return cls(sent, sent.word_keys, sent.raw_keys, [w.text for w in words], kept, first, last)
 
     def mention_at(self, i: int) -> int | None:
         return next((k for k, f in enumerate(self.first) if f <= i <= self.last[k]), None)

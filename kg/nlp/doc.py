@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any, ClassVar
 
+from kg.normalize import match_key, strip_clitic
 from kg.schema import Article
 
 
@@ -37,6 +39,17 @@ class Sentence:
     text: str
     words: list[Word] = field(default_factory=list)
     ents: list[Span] = field(default_factory=list)
+
+    # Matching keys of the words, computed once: every rule of extraction reads them.
+    @cached_property
+    def raw_keys(self) -> list[str]:
+        """``match_key`` of each word."""
+        return [match_key(w.text) for w in self.words]
+
+    @cached_property
+    def word_keys(self) -> list[str]:
+        """Each word's key without one proclitic (``relation_rules.word_key``)."""
+        return [strip_clitic(k, min_rest=3) for k in self.raw_keys]
 
 
 @dataclass
