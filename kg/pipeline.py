@@ -21,12 +21,12 @@ from kg.relations import extract_relations
 from kg.resolve import Resolver
 from kg.rules import rules_version
 from kg.schema import Article, Mention, Relation
-from kg.tag_scope import needs_tags, scope_version
+from kg.tag_scope import scope_version, tag_windows
 
 log = logging.getLogger(__name__)
 # The rules read words, parts of speech and NER spans; the lemmatizer is left out of builds
 # (it would cost more than the rest of the pipeline) and kept for `kg models evaluate`, and only
-# the sentences the rules read tags in are POS-tagged (kg/tag_scope.py).
+# the words the rules read tags of (with context) are POS-tagged (kg/tag_scope.py).
 BUILD_PROCESSORS = ("pos", "ner")
 Progress = Callable[[str, int, int], None]
 
@@ -106,10 +106,10 @@ class Builder:
         if not misses:
             return []
         if self.executor == "dask":
-            return annotate_dask(self.models_choice, misses, self.scheduler, tag_scope=needs_tags)
+            return annotate_dask(self.models_choice, misses, self.scheduler, tag_scope=tag_windows)
         if self.workers > 1 and len(misses) > 2 * self.workers:
-            return annotate_local(self.models_choice, misses, self.workers, tag_scope=needs_tags)
-        return annotate(self.pipeline, misses, tag_scope=needs_tags)
+            return annotate_local(self.models_choice, misses, self.workers, tag_scope=tag_windows)
+        return annotate(self.pipeline, misses, tag_scope=tag_windows)
 
     def extractions(self, articles: list[Article], result: BuildResult) -> dict[str, Extraction]:
         out: dict[str, Extraction] = {}

@@ -3,9 +3,10 @@
 After tokenization and NER, POS tagging is the NLP stage's biggest cost, yet the rules read parts
 of speech in three places only: the words after a legislation trigger (قانون ...), the name after
 an institution head without the article (وزارة ...), and the trigger word of a verb-shaped
-relation rule.  A sentence
-holding none of them is never asked for a tag, so it stays untagged and the graph is the same.
-In 200 raw-news articles 26 % of the words are in such sentences.
+relation rule.  A sentence holding none of them is never asked for a tag, so it stays untagged.
+In 200 raw-news articles 26 % of the words are in such sentences.  Within them, only windows
+around the words read are tagged (``tag_windows``): 10 % of the words; the BiLSTM tagger sees
+six words of context on each side, and 99.5 % of the tags read come out as in whole sentences.
 """
 from __future__ import annotations
 
@@ -21,18 +22,45 @@ from kg.rules import type_rules
 _CODE = ("tag_scope.py", "normalize.py", "relation_rules.py", "rules.py")
 
 
+MARGIN = 6  # words of context on each side of a window: 99.5 % of tags as in whole sentences
+
+
+def tag_windows(words: Sequence[str], margin: int = MARGIN) -> list[tuple[int, int]]:
+    """Word ranges ``[start, end)`` of this sentence whose parts of speech a rule may read, widened
+    by ``margin`` words of context and merged; empty when no rule reads any (``words``: texts)."""
+    reads = _reads(words)
+    if not reads:
+        return []
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((max(0, a - margin), min(len(words), b + margin)) for a, b in reads):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def needs_tags(words: Sequence[str]) -> bool:
     """True when a rule may read the part of speech of a word of this sentence (``words``: texts)."""
+    return bool(_reads(words))
+
+
+def _reads(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The words each rule reads tags of, as ranges (kg/entities.py and kg/relations.py)."""
     rules = type_rules()
+    n = len(words)
     raw = [match_key(w) for w in words]
-    if any(strip_clitic(r) in rules.legislation["triggers"] for r in raw):
-        return True
-    if any(i + size < len(words) for i, size, _ in rules.institution_heads(words)):
-        return True  # tags are read in the name after the head
+    leg = rules.legislation["max_tokens"]
+    out = [(i + 1, min(n, i + 1 + leg)) for i, r in enumerate(raw)  # the words after قانون ...
+           if strip_clitic(r) in rules.legislation["triggers"] and i + 1 < n]
+    out += [(i + size, min(n, i + size + rules.institution_max))  # the name after وزارة ...
+            for i, size, _ in rules.institution_heads(words) if i + size < n]
     keys = [word_key(w) for w in words]
     starts = _verb_starts()
-    return any((starts is None or keys[i] in starts or raw[i] in starts) and first_match(keys, raw, i, rule.triggers)
-               for i in range(len(keys)) for rule in _verb_rules())
+    out += [(i, i + 1) for i in range(n)  # the trigger word of a verb-shaped relation rule
+            if (starts is None or keys[i] in starts or raw[i] in starts)
+            and any(first_match(keys, raw, i, rule.triggers) for rule in _verb_rules())]
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from kg.tag_scope import needs_tags, scope_version
+from kg.tag_scope import needs_tags, scope_version, tag_windows
 
 
 @pytest.mark.parametrize("sentence", [
@@ -40,3 +40,11 @@ def test_cache_keys_do_not_depend_on_the_hash_seed():
     keys = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
                            capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
     assert len(keys) == 1 and scope_version() in keys.pop()
+
+
+def test_windows_cover_the_words_rules_read_with_context():
+    words = "وقال مصدر إن وزارة الاتصالات والتقنية السعودية ستعلن اليوم عن خطة جديدة للشبكات في المملكة".split()
+    assert tag_windows(words, margin=0) == [(4, 8)]  # the name after the head, up to 4 words
+    assert tag_windows(words) == [(0, 14)]  # six words of context each side, within the sentence
+    assert tag_windows(words, margin=1) == [(3, 9)]
+    assert tag_windows("وارتفعت درجات الحرارة أمس".split()) == []

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 MAX_PARAGRAPH = 3000  # characters; longer paragraphs are cut at whitespace (a 200k-char line)
 _NER_MAP = {"PERS": "PER"}
 _TAGGERS = ("pos", "lemma", "depparse")  # processors that read sentences one by one, after NER
-TagScope = Callable[[Sequence[str]], bool]  # the words of a sentence -> does it need tags?
+# the words of a sentence -> the word ranges [start, end) to tag (kg.tag_scope.tag_windows)
+TagScope = Callable[[Sequence[str]], list[tuple[int, int]]]
 UNTAGGED = "_"  # the part of speech of a word in a sentence left out of tagging
 
 
@@ -124,7 +125,7 @@ def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int | None
     ``batch_chars`` (default 250,000, env ``KG_BATCH_CHARS``) bounds a batch: bigger batches are
     faster (Stanza sorts and pads within a call), smaller ones lose less work if the process is
     killed.  With ``tag_scope``, only the
-    sentences it accepts get parts of speech (the others get ``UNTAGGED``).
+    words it picks get parts of speech (the others get ``UNTAGGED``).
     """
     batch_chars = batch_chars or int(os.environ.get("KG_BATCH_CHARS", "250000"))
     batch: list[Article] = []
@@ -140,7 +141,7 @@ def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int | None
 
 
 def _run(pipeline: Any, paras: list[str], tag_scope: TagScope | None) -> list[Any]:
-    """Stanza over the paragraphs; with a scope, the taggers see only the sentences it accepts."""
+    """Stanza over the paragraphs; with a scope, the taggers see only what it picks."""
     from stanza import Document
 
     if not paras:
@@ -149,16 +150,38 @@ def _run(pipeline: Any, paras: list[str], tag_scope: TagScope | None) -> list[An
     if tag_scope is None:
         return pipeline.bulk_process(docs)
     docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p not in _TAGGERS])
-    chosen = [s for doc in docs for s in doc.sentences if tag_scope([w.text for w in s.words])]
-    if chosen:  # one combined document, as Stanza's own bulk processing does for its taggers
-        combined = Document([])
-        combined.sentences = chosen
-        combined.num_tokens = sum(len(s.tokens) for s in chosen)
-        combined.num_words = sum(len(s.words) for s in chosen)
-        for name in _TAGGERS:
-            if name in pipeline.processors:
-                pipeline.processors[name].process(combined)
+    sentences = [s for doc in docs for s in doc.sentences]
+    if set(_TAGGERS) & set(pipeline.processors) == {"pos"}:
+        _tag_windows(pipeline.processors["pos"], sentences, tag_scope)
+    else:  # a parser needs whole sentences: tag every sentence with a window
+        chosen = [s for s in sentences if tag_scope([w.text for w in s.words])]
+        if chosen:  # one combined document, as Stanza's own bulk processing does for its taggers
+            combined = Document([])
+            combined.sentences = chosen
+            combined.num_tokens = sum(len(s.tokens) for s in chosen)
+            combined.num_words = sum(len(s.words) for s in chosen)
+            for name in _TAGGERS:
+                if name in pipeline.processors:
+                    pipeline.processors[name].process(combined)
     return docs
+
+
+def _tag_windows(pos: Any, sentences: list[Any], tag_scope: TagScope) -> None:
+    """POS-tag only the scope's windows, as short sentences of their own (one document, one call),
+    and copy the tags back onto the sentences' words."""
+    from stanza import Document
+
+    places, pieces = [], []
+    for sent in sentences:
+        for start, end in tag_scope([w.text for w in sent.words]):
+            places.append((sent, start))
+            pieces.append([{"id": k + 1, "text": w.text} for k, w in enumerate(sent.words[start:end])])
+    if not pieces:
+        return
+    tagged = pos.process(Document(pieces))
+    for (sent, start), piece in zip(places, tagged.sentences):
+        for k, word in enumerate(piece.words):
+            sent.words[start + k].upos = word.upos
 
 
 def _annotate_batch(pipeline: Any, articles: list[Article], tag_scope: TagScope | None) -> list[AnnotatedArticle]:
