@@ -124,8 +124,8 @@ def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int | None
 
     ``batch_chars`` (default 250,000, env ``KG_BATCH_CHARS``) bounds a batch: bigger batches are
     faster (Stanza sorts and pads within a call), smaller ones lose less work if the process is
-    killed.  With ``tag_scope``, only the
-    words it picks get parts of speech (the others get ``UNTAGGED``).
+    killed.  With ``tag_scope``, only the words it picks get parts of speech (the others get
+    ``UNTAGGED``).
     """
     batch_chars = batch_chars or int(os.environ.get("KG_BATCH_CHARS", "250000"))
     batch: list[Article] = []
