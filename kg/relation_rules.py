@@ -66,7 +66,7 @@ def rule_set() -> RuleSet:
     for spec in raw["rules"]:
         rules.append(Rule(
             name=spec["name"], type=spec["type"], shape=spec["shape"], confidence=float(spec["confidence"]),
-            triggers=tuple(_longest_first({_phrase(t) for t in spec.get("triggers", [])})),
+            triggers=_longest_first({_phrase(t) for t in spec.get("triggers", [])}),
             first_tail_only=bool(spec.get("first_tail_only")), reverse=bool(spec.get("reverse")),
             subject_before=spec.get("subject") == "before",
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
@@ -79,10 +79,10 @@ def rule_set() -> RuleSet:
         negations=frozenset(match_key(w) for w in neg["words"]),
         hypothetical=frozenset(match_key(w) for w in neg["hypothetical"]),
         negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]), max_first_gap=int(raw["max_first_gap"]),
-        roles=tuple(_longest_first({_phrase(r) for r in roles["words"]})),
+        roles=_longest_first({_phrase(r) for r in roles["words"]}),
         past=frozenset(match_key(w) for w in roles["past"]),
         member_roles=frozenset(match_key(w) for w in roles["member_roles"]),
-        titles=tuple(_longest_first({_phrase(t) for t in titles["words"]})),
+        titles=_longest_first({_phrase(t) for t in titles["words"]}),
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
         title_max_between=int(titles["max_between"]))
 

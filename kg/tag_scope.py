@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.normalize import match_key, strip_clitic
-from kg.relation_rules import SINGLE_CLITICS, Rule, first_match, rule_set, word_key
+from kg.relation_rules import Rule, first_match, rule_set, start_positions, word_key
 from kg.rules import type_rules
 
 _CODE = ("tag_scope.py", "normalize.py", "relation_rules.py", "rules.py")
@@ -57,26 +57,14 @@ def _reads(words: Sequence[str]) -> list[tuple[int, int]]:
     out += [(i + size, min(n, i + size + rules.institution_max))  # the name after وزارة ...
             for i, size, _ in rules.institution_heads(words) if i + size < n]
     keys = [word_key(w) for w in words]
-    starts = _verb_starts()
-    out += [(i, i + 1) for i in range(n)  # the trigger word of a verb-shaped relation rule
-            if (starts is None or keys[i] in starts or raw[i] in starts)
-            and any(first_match(keys, raw, i, rule.triggers) for rule in _verb_rules())]
+    out += [(i, i + 1) for rule in _verb_rules()  # the trigger word of a verb-shaped relation rule
+            for i in start_positions(keys, raw, rule.triggers) if first_match(keys, raw, i, rule.triggers)]
     return out
 
 
 @lru_cache(maxsize=1)
 def _verb_rules() -> tuple[Rule, ...]:
     return tuple(rule for rule in rule_set().rules if rule.shape == "verb")
-
-
-@lru_cache(maxsize=1)
-def _verb_starts() -> frozenset[str] | None:
-    """First words of the verb triggers, a cheap test before matching; None when a trigger is a lone
-    clitic (ل، ب), which can start at any word."""
-    phrases = [phrase for rule in _verb_rules() for phrase in rule.triggers]
-    if any(len(p) == 1 and p[0] in SINGLE_CLITICS for p in phrases):
-        return None
-    return frozenset(p[0] for p in phrases)
 
 
 @lru_cache(maxsize=1)
