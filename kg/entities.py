@@ -188,10 +188,12 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
 def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
     """``قانون السلامة على الإنترنت``: a trigger noun and the noun phrase after it."""
     leg = type_rules().legislation
-    found = []
+    found: list[Mention] = []
     words = sent.words
-    for i, (word, key) in enumerate(zip(words, sent.raw_keys)):
-        if strip_clitic(key) not in leg["triggers"]:
+    if leg["triggers"].isdisjoint(sent.word_keys):  # word_keys: each key without one clitic
+        return found
+    for i, (word, key) in enumerate(zip(words, sent.word_keys)):
+        if key not in leg["triggers"]:
             continue
         j = i + 1
         while j < len(words) and j - i <= leg["max_tokens"]:

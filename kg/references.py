@@ -66,10 +66,13 @@ def _descriptors_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]
 def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
     """Definite descriptions (الجهة التنظيمية، الشركة) that may stand for a named actor."""
     by_first = _descriptors_by_first_word()
-    keys = sent.raw_keys
+    keys, stripped = sent.raw_keys, sent.word_keys  # word_keys: strip_clitic of each key
     found, i = [], 0
     while i < len(keys):
-        firsts = dict.fromkeys((keys[i], strip_clitic(keys[i])))  # the first word may carry a clitic
+        if keys[i] not in by_first and stripped[i] not in by_first:
+            i += 1  # most words start no descriptor
+            continue
+        firsts = dict.fromkeys((keys[i], stripped[i]))  # the first word may carry a clitic
         candidates = sorted((c for f in firsts for c in by_first.get(f, ())), key=lambda c: -len(c[0]))
         for phrase, etype in candidates:
             n = len(phrase)

@@ -53,7 +53,7 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(match_key(w) for w in text.split())
 
 
-def _longest_first(phrases: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+def longest_first(phrases: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     """Longest phrases first, ties in a fixed order: a set's order changes with the process's hash
     seed, and both the first phrase that matches and the NLP cache key depend on this order."""
     return tuple(sorted(phrases, key=lambda phrase: (-len(phrase), phrase)))
@@ -66,7 +66,7 @@ def rule_set() -> RuleSet:
     for spec in raw["rules"]:
         rules.append(Rule(
             name=spec["name"], type=spec["type"], shape=spec["shape"], confidence=float(spec["confidence"]),
-            triggers=_longest_first({_phrase(t) for t in spec.get("triggers", [])}),
+            triggers=longest_first({_phrase(t) for t in spec.get("triggers", [])}),
             first_tail_only=bool(spec.get("first_tail_only")), reverse=bool(spec.get("reverse")),
             subject_before=spec.get("subject") == "before",
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
@@ -79,10 +79,10 @@ def rule_set() -> RuleSet:
         negations=frozenset(match_key(w) for w in neg["words"]),
         hypothetical=frozenset(match_key(w) for w in neg["hypothetical"]),
         negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]), max_first_gap=int(raw["max_first_gap"]),
-        roles=_longest_first({_phrase(r) for r in roles["words"]}),
+        roles=longest_first({_phrase(r) for r in roles["words"]}),
         past=frozenset(match_key(w) for w in roles["past"]),
         member_roles=frozenset(match_key(w) for w in roles["member_roles"]),
-        titles=_longest_first({_phrase(t) for t in titles["words"]}),
+        titles=longest_first({_phrase(t) for t in titles["words"]}),
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
         title_max_between=int(titles["max_between"]))
 
@@ -146,6 +146,8 @@ def start_positions(keys: list[str], raw: list[str], phrases: Phrases) -> list[i
     by_first, anywhere = _first_word_index(phrases)
     if anywhere:
         return list(range(len(keys)))
+    if by_first.keys().isdisjoint(keys) and by_first.keys().isdisjoint(raw):
+        return []  # the usual case, found by C-level lookups (this was extraction's top line)
     return [i for i, (key, word) in enumerate(zip(keys, raw)) if key in by_first or word in by_first]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,6 +35,7 @@ def rules_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=200_000)  # every word of every sentence, by the institution rule and the tag scope
 def head_key(text: str) -> str:
     """Key of a head word: normalized, one clitic and the article removed (وزارة -> وزاره)."""
     return strip_article(strip_clitic(match_key(text)))
@@ -86,6 +87,11 @@ class TypeRules:
     institutions: dict[tuple[str, ...], str]  # head phrase (head keys) -> entity type
     institution_max: int
 
+    @cached_property
+    def institution_firsts(self) -> frozenset[str]:
+        """First head keys of the institution phrases."""
+        return frozenset(phrase[0] for phrase in self.institutions)
+
     def head_type(self, keys: list[str]) -> str | None:
         """Type given by the leading words ``keys`` (longest head first)."""
         for n in (3, 2, 1):
@@ -99,7 +105,10 @@ class TypeRules:
         """``(start, size, type)`` of each institution head word (وزارة، شركة ...) among ``words``
         that may start a name: a head with the article (الوزارة، الشركة) is a reference instead."""
         heads = [head_key(w) for w in words]
+        firsts = self.institution_firsts
         for i in range(len(heads)):
+            if heads[i] not in firsts:
+                continue  # most words start no head phrase: skip the three slices and lookups
             for size in (3, 2, 1):
                 etype = self.institutions.get(tuple(heads[i:i + size]))
                 if etype and i + size <= len(heads):
