@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.normalize import match_key, strip_clitic
-from kg.relation_rules import Rule, first_match, rule_set, start_positions, word_key
+from kg.relation_rules import Phrases, Rule, first_match, longest_first, rule_set, start_positions
 from kg.rules import type_rules
 
 _CODE = ("tag_scope.py", "normalize.py", "relation_rules.py", "rules.py")
@@ -51,20 +51,26 @@ def _reads(words: Sequence[str]) -> list[tuple[int, int]]:
     rules = type_rules()
     n = len(words)
     raw = [match_key(w) for w in words]
-    leg = rules.legislation["max_tokens"]
-    out = [(i + 1, min(n, i + 1 + leg)) for i, r in enumerate(raw)  # the words after قانون ...
-           if strip_clitic(r) in rules.legislation["triggers"] and i + 1 < n]
+    keys = [strip_clitic(r, min_rest=3) for r in raw]  # relation_rules.word_key of each word
+    leg = rules.legislation
+    out = [] if leg["triggers"].isdisjoint(keys) else [  # the words after قانون ...
+        (i + 1, min(n, i + 1 + leg["max_tokens"])) for i, k in enumerate(keys) if k in leg["triggers"] and i + 1 < n]
     out += [(i + size, min(n, i + size + rules.institution_max))  # the name after وزارة ...
             for i, size, _ in rules.institution_heads(words) if i + size < n]
-    keys = [word_key(w) for w in words]
-    out += [(i, i + 1) for rule in _verb_rules()  # the trigger word of a verb-shaped relation rule
-            for i in start_positions(keys, raw, rule.triggers) if first_match(keys, raw, i, rule.triggers)]
+    triggers = _verb_triggers()  # the trigger word of a verb-shaped relation rule
+    out += [(i, i + 1) for i in start_positions(keys, raw, triggers) if first_match(keys, raw, i, triggers)]
     return out
 
 
 @lru_cache(maxsize=1)
 def _verb_rules() -> tuple[Rule, ...]:
     return tuple(rule for rule in rule_set().rules if rule.shape == "verb")
+
+
+@lru_cache(maxsize=1)
+def _verb_triggers() -> Phrases:
+    """The triggers of all verb-shaped rules in one list: a word is read if any of them starts there."""
+    return longest_first({phrase for rule in _verb_rules() for phrase in rule.triggers})
 
 
 @lru_cache(maxsize=1)
