@@ -26,6 +26,9 @@ SUPPORTED = {".txt", ".md", ".json", ".jsonl", ".html", ".htm"}
 MAX_CHARS = 200_000
 MIN_ARABIC_SHARE = 0.3
 # Zero-width, bidi overrides and other format/control characters, except newline and tab.
+_ARABIC_ALPHA = "".join(ch for n in (*range(0x600, 0x700), *range(0x750, 0x780)) if (ch := chr(n)).isalpha())
+_ARABIC_LETTERS = re.compile(f"[{_ARABIC_ALPHA}]+")
+_ARABIC_LETTERS_OR_COMMON = re.compile(f"[{_ARABIC_ALPHA}\\s0-9\u0660-\u0669\u064b-\u065f.,:;!?()\\-\u060c\u061b\u061f\"']+")
 _CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f"
                       "\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\u061c]")
 _MD = [(re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
@@ -55,10 +58,17 @@ def clean_text(text: str) -> str:
 
 
 def arabic_share(text: str) -> float:
-    letters = [ch for ch in text[:20_000] if ch.isalpha()]
-    if not letters:
-        return 0.0
-    return sum("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in letters) / len(letters)
+    """Share of the letters (in the first 20,000 characters) that are Arabic.
+
+    >>> arabic_share("قالت Musk"), arabic_share("٢٠٢٤ - ok")
+    (0.5, 0.0)
+    """
+    # regexes and one isalpha() call instead of a Python loop over every character (a tenth of a re-run)
+    sample = text[:20_000]
+    arabic = sum(map(len, _ARABIC_LETTERS.findall(sample)))
+    rest = _ARABIC_LETTERS_OR_COMMON.sub("", sample)  # what may hold other letters: short in Arabic news
+    count = arabic + sum(map(str.isalpha, rest))
+    return arabic / count if count else 0.0
 
 
 def decode(data: bytes) -> str:
