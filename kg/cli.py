@@ -76,6 +76,8 @@ def _print_summary(info: dict[str, Any], report: IngestReport) -> None:
         err.print(f"[yellow]warning[/] {escape(item.path)}: {escape(item.reason)}")
     console.print(f"Articles: {info['articles_read']} read, {info['files_skipped']} skipped; "
                   f"{info['from_cache']} from cache, {info['processed']} processed.")
+    if info["up_to_date"]:
+        console.print("Nothing changed since the last build: the outputs below are up to date.")
     table = Table("entity type", "count", "relation", "count")
     ents, rels = list(info["entities"].items()), list(info["relations"].items())
     for i in range(max(len(ents), len(rels))):

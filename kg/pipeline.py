@@ -11,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg import manifest
 from kg.cache import Cache
 from kg.entities import ArticleMentions, find_mentions
 from kg.export import export_all
@@ -50,12 +51,28 @@ class Extraction:
 
 @dataclass
 class BuildResult:
-    graph: nx.MultiDiGraph
     report: IngestReport
     outputs: dict[str, Path] = field(default_factory=dict)
     from_cache: int = 0
     processed: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # entities and relations by type
+    up_to_date: bool = False  # the outputs were built from this very corpus: nothing was redone
+    built_graph: nx.MultiDiGraph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The influence graph; read back from ``graph.json`` when the outputs were up to date."""
+        if self.built_graph is None:
+            from kg.query import load
+
+            self.built_graph = load(self.outputs["json"]).graph
+        return self.built_graph
+
+
+def type_counts(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    return {"entities": dict(sorted(Counter(d["type"] for _, d in graph.nodes(data=True)).items())),
+            "relations": dict(sorted(Counter(d["relation"] for _, _, d in graph.edges(data=True)).items()))}
 
 
 def extract(annotated: AnnotatedArticle) -> Extraction:
@@ -76,6 +93,7 @@ class Builder:
         self.rules_version = rules_version()
         # NLP cache key: the models, the tag scope and the cached format
         self.nlp_version = f"{self.models_version}-{scope_version()}-{AnnotatedArticle.FORMAT}"
+        self.cache_path = cache_path  # None: no cache, and no reuse of earlier outputs either
         self.cache = Cache(cache_path)
         self.progress = progress or (lambda stage, done, total: None)
         self._pipeline: Any = None
@@ -135,8 +153,11 @@ class Builder:
     def build(self, paths: list[Path], out_dir: Path | None) -> BuildResult:
         clock = time.perf_counter()
         report = ingest(paths)
-        result = BuildResult(nx.MultiDiGraph(), report)
+        result = BuildResult(report)
         result.stage_seconds["ingest"] = round(time.perf_counter() - clock, 3)
+        key = manifest.build_key(((a.id, a.sha256) for a in report.articles), self.nlp_version, self.rules_version)
+        if out_dir is not None and self.cache_path is not None and self._reuse(out_dir, key, result):
+            return result
         clock = time.perf_counter()
         extractions = self.extractions(report.articles, result)
         result.stage_seconds["nlp_and_extract"] = round(time.perf_counter() - clock, 3)
@@ -150,23 +171,39 @@ class Builder:
         entities, mapping = resolver.resolve()
         meta = {"models": self.spec.name, "models_version": self.models_version,
                 "rules_version": self.rules_version, "articles": len(report.articles)}
-        result.graph = build_graph(entities, relations, mapping, meta)
+        result.built_graph = build_graph(entities, relations, mapping, meta)
+        result.counts = type_counts(result.built_graph)
         result.stage_seconds["resolve_and_graph"] = round(time.perf_counter() - clock, 3)
         clock = time.perf_counter()
         if out_dir is not None:
-            result.outputs = export_all(result.graph, out_dir)
+            manifest.remove(out_dir)  # until every output is rewritten
+            result.outputs = export_all(result.built_graph, out_dir)
+            manifest.write(out_dir, key, result.outputs, result.counts)
         result.stage_seconds["export"] = round(time.perf_counter() - clock, 3)
         return result
 
+    def _reuse(self, out_dir: Path, key: str, result: BuildResult) -> bool:
+        """Serve an unchanged corpus from the outputs already in ``out_dir`` (kg/manifest.py)."""
+        clock = time.perf_counter()
+        found = manifest.up_to_date(out_dir, key)
+        result.stage_seconds["check_outputs"] = round(time.perf_counter() - clock, 3)
+        if found is None or "json" not in found["outputs"]:
+            return False
+        result.up_to_date = True
+        result.from_cache = len(result.report.articles)
+        result.outputs = {fmt: out_dir / name for fmt, name in found["outputs"].items()}
+        result.counts = found["summary"]
+        self.progress("nlp", result.from_cache, result.from_cache)
+        return True
+
 
 def summary(result: BuildResult) -> dict[str, Any]:
-    graph = result.graph
     return {
         "articles_read": len(result.report.articles),
         "files_skipped": len(result.report.skipped),
         "from_cache": result.from_cache,
         "processed": result.processed,
-        "entities": dict(sorted(Counter(d["type"] for _, d in graph.nodes(data=True)).items())),
-        "relations": dict(sorted(Counter(d["relation"] for _, _, d in graph.edges(data=True)).items())),
+        "up_to_date": result.up_to_date,
+        **result.counts,
         "outputs": {k: str(v) for k, v in result.outputs.items()},
     }

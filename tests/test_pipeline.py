@@ -61,3 +61,18 @@ def test_scores_on_the_dev_gold_meet_the_bars(built):
     assert scores["entities"]["f1"] >= 0.70
     assert scores["relations"]["f1"] >= 0.50
     assert not scores["negatives_produced"]
+
+
+def test_an_unchanged_corpus_reuses_its_outputs_and_an_edited_output_is_rebuilt(built):
+    out, first, second = built
+    assert second.up_to_date and not first.up_to_date
+    assert second.counts == first.counts and sum(first.counts["entities"].values()) == len(first.graph)
+    assert sorted(second.graph.edges) == sorted(first.graph.edges)  # read back from graph.json
+    written = (out / "graph.json").read_bytes()
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("graph.*")}
+    again = Builder(cache_path=out / "cache.sqlite").build([SEEDS], out)
+    assert again.up_to_date and {p.name: p.stat().st_mtime_ns for p in out.glob("graph.*")} == stamps
+    (out / "graph.json").write_text("{}", encoding="utf-8")  # a user edited (or broke) an output
+    fixed = Builder(cache_path=out / "cache.sqlite").build([SEEDS], out)
+    assert not fixed.up_to_date and fixed.from_cache == 3 and fixed.processed == 0
+    assert (out / "graph.json").read_bytes() == written
