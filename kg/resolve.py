@@ -10,6 +10,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -56,10 +57,15 @@ def _gaz_id(m: Mention) -> str | None:
         return m.key
     if m.source in NON_NAME_SOURCES:
         return None
+    return _gaz_lookup(m.text, m.type)
+
+
+@lru_cache(maxsize=100_000)  # asked two or three times per mention, and names recur across articles
+def _gaz_lookup(text: str, etype: str) -> str | None:
     index = alias_index()
-    for key in key_variants(m.text):
+    for key in key_variants(text):
         gid = index.get(key)
-        if gid and compatible(gazetteer()[gid].type, m.type):
+        if gid and compatible(gazetteer()[gid].type, etype):
             return gid
     return None
 
