@@ -78,10 +78,10 @@ def _pattern_doc(nlp: Any, keys: list[str]) -> Any:
 
 
 def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    nlp, matcher, starts, words = _matcher()  # first: it imports spaCy without torch
     from spacy.tokens import Doc
     from spacy.util import filter_spans
 
-    nlp, matcher, starts, words = _matcher()
     keys = sent.raw_keys
     if not any(key in starts for key in keys):
         return []  # many sentences name nothing in the gazetteer: building a Doc would cost more

@@ -1,4 +1,8 @@
 """Entity stage on small Arabic sentences, run through the real bundled models."""
+import json
+import subprocess
+import sys
+
 import pytest
 
 from kg.entities import find_mentions
@@ -38,3 +42,18 @@ def test_legislation_is_found_after_its_trigger(annotate_text):
 def test_title_implies_the_government(annotate_text):
     found = find_mentions(annotate_text("قال رئيس الوزراء البريطاني بوريس جونسون إن الخطة جاهزة.")).mentions
     assert any(m.source == "implied" and m.key == "uk_government" for m in found)
+
+
+def test_extraction_does_not_import_torch(annotate_text, tmp_path):
+    """A parallel build's main process only extracts; torch there (thinc imports it with spaCy)
+    cost ~3 s of CPU that the NLP workers need."""
+    annotated = annotate_text("وقالت Ofcom إنها ستراقب منصة Tiktok.")
+    saved = tmp_path / "annotated.json"
+    saved.write_text(json.dumps({"article": annotated.article.model_dump(), "nlp": annotated.to_json()}), encoding="utf-8")
+    code = ("import json, sys; from kg.nlp.doc import AnnotatedArticle; from kg.schema import Article; "
+            "from kg.pipeline import extract; "
+            f"d = json.loads(open({str(saved)!r}, encoding='utf-8').read()); "
+            "ex = extract(AnnotatedArticle.from_json(Article.model_validate(d['article']), d['nlp'])); "
+            "print(sorted(m.text for m in ex.mentions.mentions), 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert "Ofcom" in out and out.endswith("False")
