@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kg.errors import KGError
 from kg.export.atomic import atomic_write
 
 NAME = ".kg-manifest.json"
@@ -68,7 +69,11 @@ def up_to_date(out_dir: Path, key: str) -> dict[str, Any] | None:
 
 
 def remove(out_dir: Path) -> None:
-    (out_dir / NAME).unlink(missing_ok=True)
+    try:
+        (out_dir / NAME).unlink(missing_ok=True)
+    except OSError as exc:  # a folder of that name, or no permission
+        raise KGError(f"{out_dir / NAME}: cannot remove the old build manifest ({exc.strerror}); "
+                      "delete it by hand or choose another --out folder") from exc
 
 
 def write(out_dir: Path, key: str, outputs: dict[str, Path], summary: dict[str, Any]) -> None:

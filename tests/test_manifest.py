@@ -1,5 +1,8 @@
 """The build manifest: an unchanged corpus reuses its outputs, anything else rebuilds."""
+import pytest
+
 from kg import manifest
+from kg.errors import KGError
 
 
 def _outputs(tmp_path):
@@ -41,3 +44,10 @@ def test_a_missing_or_foreign_manifest_means_rebuild(tmp_path):
     manifest.write(tmp_path, "k", _outputs(tmp_path), {})
     manifest.remove(tmp_path)
     assert manifest.up_to_date(tmp_path, "k") is None
+
+
+def test_a_manifest_that_cannot_be_replaced_is_a_clear_error(tmp_path):
+    (tmp_path / manifest.NAME).mkdir()
+    assert manifest.up_to_date(tmp_path, "k") is None
+    with pytest.raises(KGError, match="another --out folder"):
+        manifest.remove(tmp_path)
