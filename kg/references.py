@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
-from kg.normalize import is_arabic, strip_clitic
+from kg.normalize import is_arabic
 from kg.relation_rules import longest_match, rule_set, start_positions
 from kg.rules import demonym_index, type_rules
 from kg.schema import Mention
@@ -46,8 +46,7 @@ def parenthetical_links(annotated: AnnotatedArticle, sent: Sentence, mentions: l
 def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[str]) -> list[Mention]:
     """A bare surname (ماسك، باخرست) of a person named in full elsewhere in the article."""
     found = []
-    for w, key in zip(sent.words, sent.raw_keys):
-        bare = strip_clitic(key)
+    for w, key, bare in zip(sent.words, sent.raw_keys, sent.word_keys):
         if key in surnames or bare in surnames:
             start = w.start + (len(key) - len(bare) if key not in surnames else 0)
             found.append(mention(annotated, sent, start, w.end, "PERSON", "partial"))
