@@ -103,6 +103,37 @@ def mentions_after(ctx: Ctx, i: int, gap: int, types: frozenset[str] | set[str] 
     return out
 
 
+def glued_preposition(ctx: Ctx, j: int) -> bool:
+    """Word ``j`` carries a proclitic preposition (بولاية، لطلب)."""
+    return ctx.raw[j] != ctx.keys[j] and ctx.raw[j][:1] in {"ب", "ل"}
+
+
+def direct_object(ctx: Ctx, i: int, types: frozenset[str] | set[str] = frozenset(), own_prep: bool = False) -> int | None:
+    """The actor that is the object of a verb whose subject (or the verb itself) ends at word ``i``
+    (طالبت بيونغ يانغ الولايات المتحدة؛ not دعا الحزب مقاتليه إلى وقف أنشطتهم في تركيا, nor دعت إلى
+    ملاحقة ...): at most one other word before it, besides quotes, commas, time words and, before a
+    person, a title (دعا الطبوبي رئيس الحكومة يوسف الشاهد), and no preposition.  ``own_prep``: word
+    ``i`` is the trigger's own preposition (طلب من X), which the object may follow."""
+    k = next((k for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k])
+              if ctx.first[k] > i and ctx.mentions[k].source != "implied"), None)
+    if k is None or (after_preposition(ctx, k) and not (own_prep and ctx.first[k] == i + 1)):
+        return None
+    others, j = 0, i + 1
+    time_words = rule_set().time_words
+    while j < ctx.first[k]:
+        if ctx.raw[j] in PREPOSITIONS or ctx.clause_break(j, j + 1) or ctx.text[j] in {"(", ")"} or glued_preposition(ctx, j):
+            return None  # (النهضة) after a name is its party; بولاية أوهايو is where, not whom
+        title = role_at(ctx, j) if ctx.mentions[k].type == "PERSON" else 0
+        if title and ctx.first[k] - j <= title + 2:  # the title and its adjectives (الأميركي المنتخب)
+            break
+        if ctx.text[j] not in QUOTE_TOKENS and ctx.text[j] not in {"،", ","} and ctx.raw[j] not in time_words:
+            others += 1
+        j += 1
+    if others > 1:
+        return None
+    return k if not types or ctx.mentions[k].type in types else None
+
+
 def skip_apposition(ctx: Ctx, k: int) -> int:
     """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma)."""
     j = ctx.last[k] + 1

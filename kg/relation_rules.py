@@ -31,6 +31,8 @@ class Rule:
     head_words: frozenset[str] = frozenset()
     head_types: frozenset[str] = frozenset()
     tail_types: frozenset[str] = frozenset()
+    direct_object: bool = False  # the tail is the verb's object: right after it, never after a preposition
+    verb_only: frozenset[str] = frozenset()  # triggers that are also nouns (طالب student): count when tagged VERB
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class RuleSet:
     negation_window: int
     max_gap: int
     max_first_gap: int
+    time_words: frozenset[str]
     roles: tuple[tuple[str, ...], ...]
     past: frozenset[str]
     member_roles: frozenset[str]
@@ -72,13 +75,16 @@ def rule_set() -> RuleSet:
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
             tail_after=frozenset(match_key(w) for w in spec.get("tail_after", [])),
             head_words=frozenset(match_key(w) for w in spec.get("head_words", [])),
-            head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", []))))
+            head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", [])),
+            direct_object=bool(spec.get("direct_object")),
+            verb_only=frozenset(match_key(w) for w in spec.get("verb_only", []))))
     neg, roles, titles = raw["negation"], raw["roles"], raw["titles"]
     return RuleSet(
         rules=tuple(rules),
         negations=frozenset(match_key(w) for w in neg["words"]),
         hypothetical=frozenset(match_key(w) for w in neg["hypothetical"]),
         negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]), max_first_gap=int(raw["max_first_gap"]),
+        time_words=frozenset(match_key(w) for w in raw.get("time_words", [])),
         roles=longest_first({_phrase(r) for r in roles["words"]}),
         past=frozenset(match_key(w) for w in roles["past"]),
         member_roles=frozenset(match_key(w) for w in roles["member_roles"]),

@@ -10,8 +10,19 @@ from collections.abc import Iterator
 
 from kg.entities import ArticleMentions
 from kg.nlp.doc import AnnotatedArticle, Sentence
+from kg.normalize import match_key
 from kg.ontology import load_ontology
-from kg.relation_context import Ctx, mention_before, mentions_after, negated, skip_apposition, subject_after
+from kg.relation_context import (
+    PREPOSITIONS,
+    Ctx,
+    direct_object,
+    glued_preposition,
+    mention_before,
+    mentions_after,
+    negated,
+    skip_apposition,
+    subject_after,
+)
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
 from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
@@ -20,11 +31,21 @@ from kg.schema import Evidence, Mention, Relation
 def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
     # only a verb takes its subject after it (VSO); a noun trigger (الاجتماعات، سلفه) never does
     verb = ctx.sent.words[t0].upos in {"VERB", "AUX"}
+    if not verb and t1 - t0 == 1 and (ctx.keys[t0] in rule.verb_only or ctx.raw[t0] in rule.verb_only):
+        return  # طالب the student, أمر the matter: not the verb
     after_k = None if rule.subject_before or not verb else subject_after(ctx, t1, rule.head_types)
     head = after_k if after_k is not None else mention_before(ctx, t0, gap, types=rule.head_types)
     if head is None:
         return
     resume = skip_apposition(ctx, head) if after_k is not None else t1 - 1
+    if rule.direct_object:
+        if glued_preposition(ctx, t0):  # بطلب من: "at the request of", a noun
+            return
+        own_prep = after_k is None and ctx.raw[t1 - 1] in PREPOSITIONS  # X طلب من Y
+        obj = direct_object(ctx, resume, rule.tail_types, own_prep)
+        if obj is not None and obj != head:
+            yield head, obj
+        return
     if rule.tail_after:  # "اجتمع X ... مع Y": the tails follow the marker when there is one
         marker = next((j for j in range(resume + 1, min(len(ctx.raw), resume + gap)) if ctx.raw[j] in rule.tail_after
                        and not ctx.clause_break(resume + 1, j)), None)
@@ -66,7 +87,8 @@ def _triggers(ctx: Ctx, rule: Rule) -> Iterator[tuple[int, int]]:
 
 def _allowed(rel_type: str, head: Mention, tail: Mention) -> bool:
     spec = load_ontology().relation_types[rel_type]
-    return head.start != tail.start and spec.allows(head.type, tail.type)
+    # "طلب من كيلي ... كيلي": one actor named twice is no relation
+    return head.start != tail.start and match_key(head.text) != match_key(tail.text) and spec.allows(head.type, tail.type)
 
 
 def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention]) -> list[Relation]:

@@ -6,10 +6,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, only_punct, role_at
+from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, glued_preposition, only_punct, role_at
 from kg.relation_rules import RuleSet, longest_match
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
+RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"}
+
+
+def _conjunct(ctx: Ctx, i: int) -> bool:
+    """Word ``i`` opens a new conjunct (والمدير، وديفيد): it describes someone else."""
+    return ctx.raw[i] != ctx.keys[i] and ctx.raw[i].startswith("و")
+
+
+def _not_apposition(ctx: Ctx, role: tuple[int, int], org_first: int) -> bool:
+    """``X لمراسل Y`` (told Y's reporter), ``X والمدير العام لـ Y`` (and Y's director), ``X نائب رئيس
+    المجلس في الحكومة التي تدعمها Y``: the role is not X's."""
+    return (glued_preposition(ctx, role[0]) or _conjunct(ctx, role[0])
+            or any(ctx.raw[j] in RELATIVES for j in range(role[1], org_first)))
 
 
 def _role_span(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
@@ -41,8 +54,8 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                     continue
                 role = _role_span(ctx, lo, hi)
                 # only an apposition joins them: "X، وهو صحفي في Y" / "X، المدير التنفيذي في Y"
-                if role is None or not all(ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE
-                                           for j in range(lo, role[0])):
+                if role is None or _not_apposition(ctx, role, hi) or not all(
+                        ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE for j in range(lo, role[0])):
                     continue
             else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
                 role = _org_then_person(ctx, o, p, people)
@@ -62,6 +75,8 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     def only_punct(lo: int, hi: int) -> bool:
         return 0 <= hi - lo <= 3 and not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))
 
+    if _conjunct(ctx, ctx.first[p]) and ctx.mentions[p].start > ctx.sent.words[ctx.first[p]].start:
+        return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
     if only_punct(ctx.last[o] + 1, ctx.first[p]):
         return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
     prev = [k for k in people if ctx.last[o] < ctx.first[k] and ctx.last[k] < ctx.first[p]]
@@ -87,13 +102,14 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
         lo = max(0, ctx.first[g] - rules.title_max_between - 4)
         title = next(((i, i + n) for i in range(lo, ctx.first[g])
                       if (n := longest_match(ctx.keys, ctx.raw, i, rules.titles))), None)
-        if title is None:
-            continue
+        if title is None or any(ctx.raw[j] in PREPOSITIONS or ctx.raw[j] in RELATIVES for j in range(title[1], ctx.first[g])):
+            continue  # وزير الداخلية أعضاء في البرلمان الألماني: the country word describes something else
         role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
         for p, m in enumerate(ctx.mentions):
             if m.type != "PERSON":
                 continue
             after = 0 <= ctx.first[p] - ctx.last[g] - 1 <= 2 and only_punct(ctx, ctx.last[g] + 1, ctx.first[p])
-            before = 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])
+            before = (0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])
+                      and not _conjunct(ctx, title[0]))  # ترامب ورئيس الوزراء الإسرائيلي: someone else's title
             if after or before:
                 yield p, g, {"role": role, "current": None}

@@ -40,3 +40,41 @@ def test_evidence_is_the_sentence_in_the_article(annotate_text):
     for r in rels:
         assert text[r.evidence.start:r.evidence.end] == r.evidence.sentence
         assert r.evidence.rule.endswith(".v1") and 0 < r.confidence <= 1
+
+
+def test_requested_takes_the_verbs_object(annotate_text):
+    got = triples(annotate_text, "طالبت بيونغ يانغ الولايات المتحدة بالاعتذار عن محاولة الاغتيال.")
+    assert any(rel == "requested" and "بيونغ" in head and "الولايات المتحدة" in tail for head, rel, tail in got)
+
+
+@pytest.mark.parametrize("text", [
+    # "called for" a thing: the place named in it was not asked anything
+    "ودعا الحزب الكردستاني مقاتليه إلى وقف أنشطتهم في تركيا.",
+    # "at the request of" is a noun: ناسا did not ask ترامب
+    "وتجري وكالة ناسا، بطلب من إدارة الرئيس الأمريكي دونالد ترامب، دراسة جديدة.",
+])
+def test_no_request_without_a_direct_object(annotate_text, text):
+    assert not any(rel == "requested" for _, rel, _ in triples(annotate_text, text))
+
+
+def test_one_actor_named_twice_is_no_relation(annotate_text):
+    got = triples(annotate_text, "وشدد كيلي على موقفه عندما طلب من كيلي توضيح موقف وزارته.")
+    assert not any(head == tail for head, _, tail in got)
+
+
+def test_a_role_after_and_belongs_to_the_next_person(annotate_text):
+    text = ("ووجهت اللجنة الدعوة للشاعر أحمد عبد المعطي حجازي والمدير العام لاتحاد إذاعات الدول العربية "
+            "المهندس عبد الرحيم سليمان.")
+    got = triples(annotate_text, text)
+    assert not any("حجازي" in head and rel == "works_for" for head, rel, _ in got)
+
+
+def test_telling_a_reporter_is_not_working_for_the_station(annotate_text):
+    got = triples(annotate_text, "وقال المدير الجهوي للتجارة فوزي طالب لمراسلة إذاعة موزاييك إن الأسعار ارتفعت.")
+    assert not any(rel == "works_for" and "موزاييك" in tail for _, rel, tail in got)
+
+
+def test_a_title_after_and_is_someone_elses(annotate_text):
+    text = "وعقد اجتماع في البيت الأبيض بين ترامب ورئيس الوزراء الإسرائيلي بنيامين نتنياهو."
+    got = triples(annotate_text, text)
+    assert not any(head == "ترامب" and rel == "works_for" for head, rel, _ in got)
