@@ -14,6 +14,7 @@ from kg.normalize import match_key
 from kg.ontology import load_ontology
 from kg.relation_context import (
     PREPOSITIONS,
+    QUOTE_TOKENS,
     Ctx,
     direct_object,
     glued_preposition,
@@ -26,6 +27,8 @@ from kg.relation_context import (
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
 from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
+
+PLACE_WORDS = {match_key(w) for w in ("في", "داخل", "بمقر", "مقر")}
 
 
 def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
@@ -52,7 +55,18 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
         resume = marker if marker is not None else resume
     tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, rule_set().max_first_gap) if k != head]
     for k in tails[:1] if rule.first_tail_only else tails:
-        yield head, k
+        # "في X" is where it happened: a venue for a meeting, a place for any other relation
+        if not (_place(ctx, k, t1 - 1) and (rule.type == "met" or ctx.mentions[k].type == "LOCATION")):
+            yield head, k
+
+
+def _place(ctx: Ctx, k: int, trigger_end: int) -> bool:
+    """Mention ``k`` follows "في" (استقبل ترامب في البيت الأبيض ميركل), and "في" is not the
+    trigger's own (يعمل في)."""
+    j = ctx.first[k] - 1
+    while j > trigger_end and ctx.text[j] in QUOTE_TOKENS:
+        j -= 1
+    return j > trigger_end and ctx.raw[j] in PLACE_WORDS
 
 
 def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:

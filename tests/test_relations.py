@@ -78,3 +78,9 @@ def test_a_title_after_and_is_someone_elses(annotate_text):
     text = "وعقد اجتماع في البيت الأبيض بين ترامب ورئيس الوزراء الإسرائيلي بنيامين نتنياهو."
     got = triples(annotate_text, text)
     assert not any(head == "ترامب" and rel == "works_for" for head, rel, _ in got)
+
+
+def test_the_place_of_a_meeting_did_not_take_part(annotate_text):
+    text = "استقبل الرئيس الأمريكي دونالد ترامب الجمعة في البيت الأبيض المستشارة الألمانية أنجيلا ميركل."
+    got = triples(annotate_text, text)
+    assert not any(rel == "met" and "البيت الأبيض" in {head, tail} for head, rel, tail in got)
