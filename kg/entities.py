@@ -136,13 +136,24 @@ def _words_in(sent: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in sent.words if w.start >= start and w.end <= end]
 
 
-def _leading_clitic(word: Word, article_keys: set[str]) -> int:
-    """Characters of a proclitic glued to a name's first word (وتيك، لبايت، والحكومة)."""
+def _leading_clitic(word: Word, article_keys: set[str], person_name: bool = False) -> int:
+    """Characters of a proclitic glued to a name's first word (وتيك، لبايت، والحكومة).
+
+    ``person_name``: the word opens a person's name of two words or more, where a leading و is
+    "and" (وديفيد تريسمان) unless the name itself begins with it (وليد، وائل، ويليام)."""
     key = match_key(word.text)
     for clitic in ("وال", "بال", "فال", "كال"):
-        if key.startswith(clitic) and len(key) > len(clitic) + 2:
+        # كاليفورنيا، فالنسيا: ك and ف glue to the article rarely, to foreign names often
+        known = clitic in ("وال", "بال") or "ال" + key[len(clitic):] in article_keys | _alias_tokens()
+        if key.startswith(clitic) and len(key) > len(clitic) + 2 and known:
             return len(clitic) - 2  # keep the article: والحكومة -> الحكومة
+    if (person_name and key.startswith("و") and len(key) >= 4 and key[1] not in "اوي"
+            and key not in type_rules().waw_words):
+        return 1
     stripped = strip_clitic(key)
+    heads = type_rules().institution_words
+    if stripped != key and not stripped.startswith("ال") and stripped in heads and key not in heads:
+        return len(key) - len(stripped)  # لسفارة، لاتحاد: a preposition before an institution's head word
     # names often begin with these letters (ليون، بيتر، وليد): strip only when the bare form
     # is itself a word of the article or of a known name
     if stripped != key and not stripped.startswith("ال") and (stripped in article_keys or stripped in _alias_tokens()):
@@ -176,7 +187,8 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         etype = refine_type(span.type, words, before)
         if etype is None:
             continue
-        start = words[0].start + _leading_clitic(words[0], article_keys)
+        person_name = etype == "PERSON" and len(words) >= 2
+        start = words[0].start + _leading_clitic(words[0], article_keys, person_name)
         text = annotated.article.text[start:span.end]
         key = match_key(text)
         if len(key) < 2 or key in rules.stop_mentions or not any(ch.isalpha() for ch in key):
@@ -212,12 +224,27 @@ def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
 NAME_UPOS = {"NOUN", "ADJ", "PROPN", "X"}
 
 
-def _name_word(word: Word, not_first: bool) -> bool:
-    """A word that can continue an institution's name: a noun, a proper noun or a nisba adjective."""
+def _name_word(word: Word, not_first: bool, after_definite: bool) -> bool:
+    """A word that can continue an institution's name: a noun, a proper noun or a nisba adjective,
+    and not where a new phrase starts: a time word (مساء الجمعة), a prepositional phrase
+    (بالشراكة، بإجماع) or a definite noun after a definite word (مجلس نواب الشعب | السلطات)."""
     key = match_key(word.text)
-    if word.upos not in NAME_UPOS or (not_first and key.startswith("و") and word.upos == "NOUN"):
+    if word.upos not in NAME_UPOS or key in type_rules().institution_stops:
         return False
-    return word.upos != "ADJ" or key.endswith(("ي", "يه"))
+    if not_first and key.startswith("و") and word.upos == "NOUN":
+        return False
+    nisba = key.endswith(("ي", "يه"))
+    if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
+        return False
+    if after_definite and word.upos == "NOUN" and key.startswith("ال") and not nisba:
+        return False
+    return word.upos != "ADJ" or nisba
+
+
+def _definite(word: Word) -> bool:
+    """A word with the article (الشعب): the end of a genitive chain (مجلس نواب الشعب).  Proper nouns
+    end one too, but the tagger calls many common nouns in names proper (جمعية منتدى الشباب)."""
+    return strip_clitic(match_key(word.text)).startswith("ال")
 
 
 def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
@@ -226,8 +253,10 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
     words = sent.words
     found = []
     for i, size, etype in rules.institution_heads([w.text for w in words]):
-        j = i + size
-        while j < len(words) and j - i - size < rules.institution_max and _name_word(words[j], j > i + size):
+        j, definite = i + size, False
+        while j < len(words) and j - i - size < rules.institution_max and _name_word(words[j], j > i + size, definite):
+            # a prepositional complement (لتمويل القروض) opens a genitive chain of its own
+            definite = not match_key(words[j].text).startswith("ل") and (definite or _definite(words[j]))
             j += 1
         name = words[i + size:j]
         standalone = size >= 2 and not name  # مجلس الوزراء names the body by itself

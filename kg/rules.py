@@ -86,6 +86,9 @@ class TypeRules:
     descriptors: dict[tuple[str, ...], str]  # phrase of match keys -> entity type
     institutions: dict[tuple[str, ...], str]  # head phrase (head keys) -> entity type
     institution_max: int
+    waw_words: frozenset[str] = frozenset()
+    institution_stops: frozenset[str] = frozenset()  # words an institution's name never runs into
+    institution_words: frozenset[str] = frozenset()  # first words of the heads as written (وزاره، سفاره)
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -131,7 +134,10 @@ def type_rules() -> TypeRules:
                    for etype, phrases in raw["descriptors"].items() for phrase in phrases}
     inst = dict(raw["institutions"])
     inst_max = int(inst.pop("max_tokens"))
+    inst_stops = frozenset(match_key(w) for w in inst.pop("name_stops", []))
     institutions = {tuple(head_key(w) for w in phrase.split()): etype
                     for etype, phrases in inst.items() for phrase in phrases}
     return TypeRules(raw["ner_types"], heads, frozenset(raw["refine"]), leg,
-                     frozenset(match_key(w) for w in raw["stop_mentions"]), descriptors, institutions, inst_max)
+                     frozenset(match_key(w) for w in raw["stop_mentions"]), descriptors, institutions, inst_max,
+                     frozenset(match_key(w) for w in raw.get("waw_words", [])), inst_stops,
+                     frozenset(match_key(phrase.split()[0]) for phrases in inst.values() for phrase in phrases))

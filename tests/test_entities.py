@@ -27,6 +27,27 @@ def test_head_words_refine_organisations(annotate_text):
     assert "GOVERNMENT" in types
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقالت وزارة الداخلية الروسية مساء الجمعة إن الهجوم فشل.", "وزارة الداخلية الروسية"),
+    ("وطالبت المنظمة وزارة الداخلية بالتحقيق مع المسؤولين.", "وزارة الداخلية"),
+    ("وقال رئيس لجنة في مجلس نواب الشعب السلطات إلى التدخل.", "مجلس نواب الشعب"),
+])
+def test_an_institution_name_stops_where_a_new_phrase_starts(annotate_text, text, name):
+    assert name in {m for m, _ in mentions(annotate_text, text)}
+
+
+def test_and_before_a_persons_name_is_not_part_of_it(annotate_text):
+    found = mentions(annotate_text, "وحضر اللقاء جيروم شامبين وديفيد تريسمان رئيس الاتحاد الإنجليزي السابق.")
+    names = {m for m, t in found if t == "PERSON"}
+    assert "ديفيد تريسمان" in names and "وديفيد تريسمان" not in names
+
+
+def test_a_name_that_starts_like_a_clitic_keeps_it(annotate_text):
+    found = mentions(annotate_text, "وقالت الشركة التي تتخذ من كاليفورنيا مقرا لها إن الأرباح ارتفعت.")
+    assert any(m == "كاليفورنيا" for m, _ in found)
+    assert not any(m.startswith("اليفورنيا") for m, _ in found)
+
+
 def test_bracketed_latin_name_is_linked_to_its_arabic_name(annotate_text):
     found = find_mentions(annotate_text('شملت الاجتماعات شركة "زوكسي" (Zooxy) في لندن.'))
     texts = [m.text for m in found.mentions]
