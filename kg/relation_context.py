@@ -9,6 +9,11 @@ from kg.relation_rules import RuleSet, longest_match, rule_set
 from kg.schema import Mention
 
 CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens the list of tails
+# Words that open a clause: no list of tails runs across them.  A subject before a trigger may be
+# across "إن" (قالت الجهة إن الاجتماعات شملت ...: the speaker met them), not across a relative
+# clause unless that clause is about it (X، الذي يعمل في Y).
+RELATIVE_WORDS = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
+CLAUSE_WORDS = frozenset(match_key(w) for w in ("إن", "أن", "حيث")) | RELATIVE_WORDS
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
 QUOTE_TOKENS = set("\"'«»“”‘’")
@@ -43,8 +48,9 @@ class Ctx:
     def mention_at(self, i: int) -> int | None:
         return next((k for k, f in enumerate(self.first) if f <= i <= self.last[k]), None)
 
-    def clause_break(self, a: int, b: int) -> bool:
-        return any(self.text[i] in CLAUSE_BREAKS for i in range(a, b))
+    def clause_break(self, a: int, b: int, words: frozenset[str] = CLAUSE_WORDS) -> bool:
+        """A sentence mark, or one of ``words``: they open a clause of its own (إن القرار، الذي، حيث)."""
+        return any(self.text[i] in CLAUSE_BREAKS or self.raw[i] in words for i in range(a, b))
 
 
 def negated(ctx: Ctx, rules: RuleSet, start: int, end: int) -> bool:
@@ -64,6 +70,12 @@ def after_preposition(ctx: Ctx, k: int) -> bool:
     return glued or (j >= 0 and ctx.raw[j] in PREPOSITIONS)
 
 
+def _after_relative(ctx: Ctx, a: int, i: int) -> int:
+    """Skip a relative pronoun right after a mention (X، الذي يعمل في Y): its clause is about X."""
+    j = a + 1 if a < i and ctx.text[a] in {"،", ","} else a
+    return j + 1 if j < i and ctx.raw[j] in RELATIVE_WORDS else a
+
+
 def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True,
                    types: frozenset[str] | set[str] = frozenset()) -> int | None:
     """Nearest mention ending before word ``i`` in the same clause (not a prepositional object)."""
@@ -73,7 +85,7 @@ def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True,
             continue
         if types and ctx.mentions[k].type not in types:
             continue
-        if last < i and i - last <= gap and not ctx.clause_break(last + 1, i):
+        if last < i and i - last <= gap and not ctx.clause_break(_after_relative(ctx, last + 1, i), i, RELATIVE_WORDS):
             if best is None or last > ctx.last[best]:
                 best = k
     return best
@@ -93,7 +105,10 @@ def mentions_after(ctx: Ctx, i: int, gap: int, types: frozenset[str] | set[str] 
             continue
         limit = first_gap if first_gap is not None and not out else gap
         between = range(prev + 1, f)
-        if f - prev > limit or ctx.clause_break(prev + 1, f) or any(ctx.raw[j] in negs or j in ctx.stops for j in between):
+        # the first tail may sit in a relative clause on the object (انتقد X التعليقات التي صدرت عن Y)
+        breaks = CLAUSE_WORDS if out else CLAUSE_WORDS - RELATIVE_WORDS
+        if (f - prev > limit or ctx.clause_break(prev + 1, f, breaks)
+                or any(ctx.raw[j] in negs or j in ctx.stops for j in between)):
             break
         if out and any(role_at(ctx, j) for j in between):
             break  # "مع سمير جعجع رئيس حزب القوات": the party describes the tail, it is not another tail

@@ -85,6 +85,8 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     lo = ctx.last[prev[0]] + 1
     if ctx.first[p] - lo > 10 or not (ctx.raw[lo] == "و" or ctx.raw[lo].startswith("و")):
         return None
+    if any(lo <= f < ctx.first[p] for f in ctx.first):  # ورئيس الوزراء الأردني، P2: P2's own government
+        return None
     if _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o]) is None:
         return None
     return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)

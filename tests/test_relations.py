@@ -84,3 +84,10 @@ def test_the_place_of_a_meeting_did_not_take_part(annotate_text):
     text = "استقبل الرئيس الأمريكي دونالد ترامب الجمعة في البيت الأبيض المستشارة الألمانية أنجيلا ميركل."
     got = triples(annotate_text, text)
     assert not any(rel == "met" and "البيت الأبيض" in {head, tail} for head, rel, tail in got)
+
+
+def test_a_list_of_participants_ends_at_a_new_clause(annotate_text):
+    text = ("وقد التقى ماكرون الشهر الماضي المستشارة الألمانية أنغيلا ميركل، حيث أكد على ضرورة أن يبقى "
+            "الاتحاد الأوروبي موحدا.")
+    got = triples(annotate_text, text)
+    assert not any(rel == "met" and "الاتحاد الأوروبي" in tail for _, rel, tail in got)
