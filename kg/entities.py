@@ -11,7 +11,7 @@ import sys
 from functools import lru_cache
 from typing import Any
 
-from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
+from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention, merge_mentions
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
 from kg.references import (
@@ -229,8 +229,8 @@ def _name_word(word: Word, not_first: bool, after_definite: bool) -> bool:
     and not where a new phrase starts: a time word (مساء الجمعة), a prepositional phrase
     (بالشراكة، بإجماع) or a definite noun after a definite word (مجلس نواب الشعب | السلطات)."""
     key = match_key(word.text)
-    if word.upos not in NAME_UPOS or key in type_rules().institution_stops:
-        return False
+    if word.upos not in NAME_UPOS or key in type_rules().institution_stops or not QUOTES.isdisjoint(word.text):
+        return False  # ل"جوهرة: a quote opens another name
     if not_first and key.startswith("و") and word.upos == "NOUN":
         return False
     nisba = key.endswith(("ي", "يه"))

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
-from kg.normalize import is_arabic
+from kg.normalize import is_arabic, strip_marks
 from kg.relation_rules import longest_match, rule_set, start_positions
 from kg.rules import demonym_index, type_rules
 from kg.schema import Mention
@@ -46,9 +46,13 @@ def parenthetical_links(annotated: AnnotatedArticle, sent: Sentence, mentions: l
 def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[str]) -> list[Mention]:
     """A bare surname (ماسك، باخرست) of a person named in full elsewhere in the article."""
     found = []
+    not_names = type_rules().not_surnames
     for w, key, bare in zip(sent.words, sent.raw_keys, sent.word_keys):
-        if key in surnames or bare in surnames:
-            start = w.start + (len(key) - len(bare) if key not in surnames else 0)
+        if key not in surnames and bare not in surnames:
+            continue
+        clitic = len(key) - len(bare) if key not in surnames else 0
+        if strip_marks(w.text)[clitic:] not in not_names:  # وعلى is "and on", not Ali
+            start = w.start + clitic
             found.append(mention(annotated, sent, start, w.end, "PERSON", "partial"))
     return found
 

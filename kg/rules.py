@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from kg.normalize import match_key, strip_article, strip_clitic
+from kg.normalize import match_key, strip_article, strip_clitic, strip_marks
 
 DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.yaml")
 # The extraction code is part of "the rules": a new version of it invalidates cached extractions.
@@ -89,6 +89,7 @@ class TypeRules:
     waw_words: frozenset[str] = frozenset()
     institution_stops: frozenset[str] = frozenset()  # words an institution's name never runs into
     institution_words: frozenset[str] = frozenset()  # first words of the heads as written (وزاره، سفاره)
+    not_surnames: frozenset[str] = frozenset()  # as written, marks stripped: على is not علي
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -140,4 +141,5 @@ def type_rules() -> TypeRules:
     return TypeRules(raw["ner_types"], heads, frozenset(raw["refine"]), leg,
                      frozenset(match_key(w) for w in raw["stop_mentions"]), descriptors, institutions, inst_max,
                      frozenset(match_key(w) for w in raw.get("waw_words", [])), inst_stops,
-                     frozenset(match_key(phrase.split()[0]) for phrases in inst.values() for phrase in phrases))
+                     frozenset(match_key(phrase.split()[0]) for phrases in inst.values() for phrase in phrases),
+                     frozenset(strip_marks(w) for w in raw.get("not_surnames", [])))

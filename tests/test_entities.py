@@ -78,3 +78,11 @@ def test_extraction_does_not_import_torch(annotate_text, tmp_path):
             "print(sorted(m.text for m in ex.mentions.mentions), 'torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert "Ofcom" in out and out.endswith("False")
+
+
+def test_a_preposition_is_not_a_persons_surname(annotate_text):
+    text = "وقال الوزير محمد علي إن الحكومة وافقت على المشروع وعلى الميزانية."
+    found = find_mentions(annotate_text(text)).mentions
+    people = [text[m.start:m.end] for m in found if m.type == "PERSON"]
+    assert "محمد علي" in people
+    assert "على" not in people
