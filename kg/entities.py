@@ -227,7 +227,7 @@ NAME_UPOS = {"NOUN", "ADJ", "PROPN", "X"}
 def _name_word(word: Word, not_first: bool, after_definite: bool) -> bool:
     """A word that can continue an institution's name: a noun, a proper noun or a nisba adjective,
     and not where a new phrase starts: a time word (مساء الجمعة), a prepositional phrase
-    (بالشراكة، بإجماع) or a definite noun after a definite word (مجلس نواب الشعب | السلطات)."""
+    (بالشراكة، بإجماع) or a noun after a definite word (مجلس نواب الشعب | السلطات)."""
     key = match_key(word.text)
     if word.upos not in NAME_UPOS or key in type_rules().institution_stops or not QUOTES.isdisjoint(word.text):
         return False  # ل"جوهرة: a quote opens another name
@@ -236,8 +236,8 @@ def _name_word(word: Word, not_first: bool, after_definite: bool) -> bool:
     nisba = key.endswith(("ي", "يه"))
     if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
         return False
-    if after_definite and word.upos == "NOUN" and key.startswith("ال") and not nisba:
-        return False
+    if after_definite and word.upos == "NOUN" and not nisba and not key.startswith("ل") and is_arabic(key):
+        return False  # only adjectives and prepositional complements (للشغل) follow a definite noun
     return word.upos != "ADJ" or nisba
 
 

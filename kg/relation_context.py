@@ -165,9 +165,31 @@ def role_at(ctx: Ctx, i: int) -> int:
     return longest_match(ctx.keys, ctx.raw, i, rule_set().roles)
 
 
+def titled_subject(ctx: Ctx, t1: int) -> int | None:
+    """``انتقد رئيس نادي أبها الأدبي الدكتور أحمد ...``: when a title follows the verb, the person
+    it introduces (within ten words, no clause break, a comma only right before the name) is the
+    subject, not the body or place named inside the title."""
+    n = role_at(ctx, t1) if t1 < len(ctx.raw) else 0
+    if not n:
+        return None
+    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+        f = ctx.first[k]
+        if f < t1 + n or ctx.mentions[k].type != "PERSON":
+            continue
+        commas = [j for j in range(t1, f) if ctx.text[j] in {"،", ","}]
+        if f - t1 > 10 or ctx.clause_break(t1, f) or any(j != f - 1 for j in commas):
+            return None
+        return k
+    return None
+
+
 def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozenset()) -> int | None:
-    """VSO: the first actor within three words after the verb, with no preposition before it
-    (اجتمع مسؤولو "أوفكوم" ...; التقى الرئيس التنفيذي لـ... is not a subject)."""
+    """VSO: the person a title after the verb introduces, else the first actor within three words
+    after the verb, with no preposition before it (اجتمع مسؤولو "أوفكوم" ...; التقى الرئيس
+    التنفيذي لـ... is not a subject)."""
+    titled = titled_subject(ctx, t1)
+    if titled is not None and (not types or "PERSON" in types):
+        return titled
     for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
         f = ctx.first[k]
         if f < t1:

@@ -31,6 +31,7 @@ def test_head_words_refine_organisations(annotate_text):
     ("وقالت وزارة الداخلية الروسية مساء الجمعة إن الهجوم فشل.", "وزارة الداخلية الروسية"),
     ("وطالبت المنظمة وزارة الداخلية بالتحقيق مع المسؤولين.", "وزارة الداخلية"),
     ("وقال رئيس لجنة في مجلس نواب الشعب السلطات إلى التدخل.", "مجلس نواب الشعب"),
+    ("وأعلنت وزارة الدفاع الروسية قولها إن الطائرة سقطت.", "وزارة الدفاع الروسية"),
 ])
 def test_an_institution_name_stops_where_a_new_phrase_starts(annotate_text, text, name):
     assert name in {m for m, _ in mentions(annotate_text, text)}

@@ -91,3 +91,10 @@ def test_a_list_of_participants_ends_at_a_new_clause(annotate_text):
             "الاتحاد الأوروبي موحدا.")
     got = triples(annotate_text, text)
     assert not any(rel == "met" and "الاتحاد الأوروبي" in tail for _, rel, tail in got)
+
+
+def test_the_person_a_title_introduces_is_the_subject(annotate_text):
+    text = "هاجم نائب رئيس شرطة دبي الفريق ضاحي خلفان الأمين العام لحزب الله حسن نصر الله."
+    got = triples(annotate_text, text)
+    assert not any(rel == "criticized" and head == "دبي" for head, rel, _ in got)
+    assert any(rel == "criticized" and "ضاحي خلفان" in head for head, rel, _ in got)
