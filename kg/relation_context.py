@@ -135,6 +135,9 @@ def direct_object(ctx: Ctx, i: int, types: frozenset[str] | set[str] = frozenset
               if ctx.first[k] > i and ctx.mentions[k].source != "implied"), None)
     if k is None or (after_preposition(ctx, k) and not (own_prep and ctx.first[k] == i + 1)):
         return None
+    word = ctx.sent.words[ctx.first[k]]
+    if ctx.first[k] == i + 1 and ctx.mentions[k].start > word.start and ctx.raw[ctx.first[k]].startswith("و"):
+        return None  # دعت بريطانيا وفرنسا ...: a second subject, not the object
     others, j = 0, i + 1
     time_words = rule_set().time_words
     while j < ctx.first[k]:
@@ -152,12 +155,18 @@ def direct_object(ctx: Ctx, i: int, types: frozenset[str] | set[str] = frozenset
 
 
 def skip_apposition(ctx: Ctx, k: int) -> int:
-    """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma)."""
+    """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma);
+    after ``X رئيس حزب Y`` (a title with no comma), the index after the title and the body it names."""
     j = ctx.last[k] + 1
     if j + 1 < len(ctx.raw) and ctx.text[j] in {"،", ","} and (ctx.raw[j + 1] in APPOSITION_OPENERS or role_at(ctx, j + 1)):
         for n in range(j + 1, min(len(ctx.raw), j + 15)):
             if ctx.text[n] in {"،", ","}:
                 return n
+    n = role_at(ctx, j) if j < len(ctx.raw) else 0
+    if n:  # X رئيس حزب الجيل: the body in X's title is not the verb's object
+        inside = [m for m, f in enumerate(ctx.first) if j + n <= f <= j + n + 1]
+        if not any(ctx.mentions[m].type == "PERSON" for m in inside):  # دعا X رئيس الحكومة Y: Y is the object
+            return max((ctx.last[m] for m in inside), default=j + n - 1)
     return ctx.last[k]
 
 

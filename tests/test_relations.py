@@ -98,3 +98,14 @@ def test_the_person_a_title_introduces_is_the_subject(annotate_text):
     got = triples(annotate_text, text)
     assert not any(rel == "criticized" and head == "دبي" for head, rel, _ in got)
     assert any(rel == "criticized" and "ضاحي خلفان" in head for head, rel, _ in got)
+
+
+def test_the_body_in_the_subjects_title_is_not_the_object(annotate_text):
+    text = "واستنكر ناجي الشهابي رئيس حزب الجيل الهجوم على المسجد."
+    got = triples(annotate_text, text)
+    assert not any(rel == "criticized" and "حزب الجيل" in tail for _, rel, tail in got)
+
+
+def test_a_second_subject_is_not_the_object(annotate_text):
+    got = triples(annotate_text, "دعت بريطانيا وفرنسا الأحد دولا أخرى في الاتحاد الأوروبي إلى المساعدة.")
+    assert not any(rel == "requested" and "فرنسا" in tail for _, rel, tail in got)
