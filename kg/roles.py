@@ -54,7 +54,7 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                     continue
                 role = _role_span(ctx, lo, hi)
                 # only an apposition joins them: "X، وهو صحفي في Y" / "X، المدير التنفيذي في Y"
-                if role is None or _not_apposition(ctx, role, hi) or not all(
+                if role is None or _not_apposition(ctx, role, hi) or _names_next(ctx, role, o, people) or not all(
                         ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE for j in range(lo, role[0])):
                     continue
             else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
@@ -68,6 +68,15 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             attrs: dict[str, object] = {"role": _role_text(ctx, role[0], role_end)}
             attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
             yield p, o, attrs
+
+
+def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> bool:
+    """``X، الرئيس السوري بشار الأسد``: the role directly names the organisation and a person right
+    after it holds the role (not in ``X مستشارة الرئيس الأمريكي ترامب``, nor ``مؤسس أمازون، وY``)."""
+    if role[1] != ctx.first[o]:
+        return False
+    return any(0 < ctx.first[k] - ctx.last[o] <= 2 and only_punct(ctx, ctx.last[o] + 1, ctx.first[k])
+               and not _conjunct(ctx, ctx.first[k]) for k in people)
 
 
 def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, int] | None:

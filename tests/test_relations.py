@@ -109,3 +109,9 @@ def test_the_body_in_the_subjects_title_is_not_the_object(annotate_text):
 def test_a_second_subject_is_not_the_object(annotate_text):
     got = triples(annotate_text, "دعت بريطانيا وفرنسا الأحد دولا أخرى في الاتحاد الأوروبي إلى المساعدة.")
     assert not any(rel == "requested" and "فرنسا" in tail for _, rel, tail in got)
+
+
+def test_a_title_before_another_person_is_theirs(annotate_text):
+    text = "وقال ترامب في مقابلة إن بوتين يدعم شخصا شريرا، واصفا دونالد ترامب، الرئيس السوري بشار الأسد بالشرير."
+    got = triples(annotate_text, text)
+    assert not any("ترامب" in head and rel == "works_for" and "السوري" in tail for head, rel, tail in got)
