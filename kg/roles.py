@@ -116,11 +116,12 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
         if title is None or any(ctx.raw[j] in PREPOSITIONS or ctx.raw[j] in RELATIVES for j in range(title[1], ctx.first[g])):
             continue  # وزير الداخلية أعضاء في البرلمان الألماني: the country word describes something else
         role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
-        for p, m in enumerate(ctx.mentions):
-            if m.type != "PERSON":
-                continue
-            after = 0 <= ctx.first[p] - ctx.last[g] - 1 <= 2 and only_punct(ctx, ctx.last[g] + 1, ctx.first[p])
-            before = (0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])
-                      and not _conjunct(ctx, title[0]))  # ترامب ورئيس الوزراء الإسرائيلي: someone else's title
-            if after or before:
-                yield p, g, {"role": role, "current": None}
+        people = [p for p, m in enumerate(ctx.mentions) if m.type == "PERSON"]
+        after = [p for p in people
+                 if 0 <= ctx.first[p] - ctx.last[g] - 1 <= 2 and only_punct(ctx, ctx.last[g] + 1, ctx.first[p])]
+        # "X، وزيرة خارجية المملكة المتحدة" — unless a person follows the title (X، الرئيس السوري Y)
+        # or it opens a new conjunct (ترامب ورئيس الوزراء الإسرائيلي: someone else's title)
+        before = [p for p in people if not after and not _conjunct(ctx, title[0])
+                  and 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])]
+        for p in after + before:
+            yield p, g, {"role": role, "current": None}
