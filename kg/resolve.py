@@ -21,6 +21,20 @@ from kg.schema import Entity, Mention
 
 FUZZY_CUTOFF = 90
 FUZZY_CUTOFF_PERSON = 94  # names differ by one letter more often than organisations do
+_SKELETON_DROP = str.maketrans("", "", "اويىءأإآؤئ ")
+_SKELETON_FOLD = str.maketrans("غ", "ج")  # غوغل / جوجل
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(key: str) -> str:
+    """A matching key without spaces and long vowels, غ folded into ج: transliterations of one
+    foreign name share it (نتنياهو / نتانياهو، بوتين / بوتن، عبدالله / عبد الله), different words
+    usually do not (الفرنسيه / الروسيه، كيري / كيربي، الدوله / الدول).
+
+    >>> skeleton("بنيامين نتانياهو") == skeleton("بنيامين نتنياهو")
+    True
+    """
+    return key.translate(_SKELETON_FOLD).translate(_SKELETON_DROP)
 ORG_FAMILY = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
 
 
@@ -139,6 +153,9 @@ class Resolver:
     def _fuzzy(self) -> None:
         """Join transliteration variants (بلومبيرغ / بلومبرغ) of the same type across clusters.
 
+        A close spelling is not enough (الحكومة الفرنسية / الحكومة الروسية، جون كيري / جون كيربي):
+        the two must also share their consonant skeleton (``skeleton``).
+
         Keys are compared only within a block (type and first three letters after ال), so the
         cost grows with the block sizes, not with the square of the corpus.
         """
@@ -155,7 +172,8 @@ class Resolver:
             for n, key in enumerate(keys[:-1]):
                 rest = keys[n + 1:]
                 for other, score, _j in process.extract(key, rest, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
-                    self.uf.union(by_key[(etype, key)], by_key[(etype, other)], f"fuzzy {score:.0f}: {other} ~ {key}")
+                    if skeleton(other) == skeleton(key):
+                        self.uf.union(by_key[(etype, key)], by_key[(etype, other)], f"fuzzy {score:.0f}: {other} ~ {key}")
 
     def resolve(self) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
         """Entities (sorted by id) and a map from mention (article, start, end) to entity id."""

@@ -1,3 +1,5 @@
+import pytest
+
 from kg.entities import ArticleMentions
 from kg.resolve import Resolver
 from kg.schema import Mention
@@ -57,6 +59,16 @@ def test_transliteration_variants_join_by_fuzzy_match():
                           ([m("b", 0, "مؤسسة كارنيجي للسلام", "ORGANIZATION")], []))
     (one,) = entities
     assert any(why.startswith("fuzzy") for why in one.merges)
+
+
+@pytest.mark.parametrize(("a", "b", "etype"), [
+    ("الحكومة الفرنسية", "الحكومة الروسية", "GOVERNMENT"),  # close spellings, different actors
+    ("جون كيري", "جون كيربي", "PERSON"),
+    ("الاتحاد الدولي لكرة القدم", "الاتحاد الآسيوي لكرة القدم", "ORGANIZATION"),
+])
+def test_close_spellings_of_different_actors_stay_apart(a, b, etype):
+    entities, _ = resolve(([m("a", 0, a, etype)], []), ([m("b", 0, b, etype)], []))
+    assert len(entities) == 2
 
 
 def test_descriptors_point_at_their_actor_but_are_not_aliases():
