@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from kg.entities import NON_NAME_SOURCES, ArticleMentions
-from kg.normalize import is_arabic, key_variants, match_key, strip_article
+from kg.normalize import is_arabic, key_variants, match_key, strip_article, strip_clitic
 from kg.rules import alias_index, gazetteer
 from kg.schema import Entity, Mention
 
@@ -84,6 +84,16 @@ def _gaz_lookup(text: str, etype: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
+def _name_keys(text: str, etype: str) -> tuple[str, ...]:
+    """Keys a name joins others of its article under.  A person's name keeps its article: الفيصل
+    (a family) is not فيصل (a given name), and joining them chained two princes into one node."""
+    if etype != "PERSON":
+        return key_variants(text)
+    base = match_key(text)
+    return tuple(dict.fromkeys((base, strip_clitic(base))))
+
+
 def _is_partial(short: Mention, full: Mention) -> bool:
     """ليون is a partial of جيمس ليون: its key is one of the full name's words."""
     s, f = match_key(short.text).split(), match_key(full.text).split()
@@ -109,12 +119,13 @@ class Resolver:
             self.uf.find(idx)
             if m.source in NON_NAME_SOURCES:
                 continue
-            for key in key_variants(m.text):
+            keys = _name_keys(m.text, m.type)
+            for key in keys:
                 other = by_key.get(f"{m.type}|{key}")
                 if other is not None:
                     self.uf.union(other, idx, f"same name in article: {m.text}")
                     break
-            for key in key_variants(m.text):
+            for key in keys:
                 by_key.setdefault(f"{m.type}|{key}", idx)
         self._partials(base, mentions)
 

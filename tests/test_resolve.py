@@ -104,3 +104,11 @@ def test_resolution_does_not_depend_on_article_order(articles, rnd):
     shuffled = order[:]
     rnd.shuffle(shuffled)
     assert run(order) == run(shuffled)
+
+
+def test_a_family_name_with_the_article_is_not_a_given_name():
+    # الفيصل is short for تركي الفيصل, فيصل for فيصل بن عبدالعزيز: two people in one article
+    mentions = [m("a", 0, "تركي الفيصل", "PERSON"), m("a", 20, "الفيصل", "PERSON"),
+                m("a", 40, "فيصل بن عبدالعزيز", "PERSON"), m("a", 70, "فيصل", "PERSON")]
+    entities, _ = resolve((mentions, []))
+    assert len([e for e in entities if e.type == "PERSON"]) == 2
