@@ -29,6 +29,7 @@ from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
 
 PLACE_WORDS = {match_key(w) for w in ("في", "داخل", "بمقر", "مقر")}
+NOUN_FIRST_GAP = 7  # words from a meeting noun (or its marker) to its first participant
 
 
 def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
@@ -53,7 +54,9 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
         marker = next((j for j in range(resume + 1, min(len(ctx.raw), resume + gap)) if ctx.raw[j] in rule.tail_after
                        and not ctx.clause_break(resume + 1, j)), None)
         resume = marker if marker is not None else resume
-    tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, rule_set().max_first_gap) if k != head]
+    # a meeting noun (لقاء، اجتماع) names its participants right after it (لقاء برئيس الجمهورية ...)
+    first_gap = NOUN_FIRST_GAP if rule.type == "met" and not verb else rule_set().max_first_gap
+    tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, first_gap) if k != head]
     for k in tails[:1] if rule.first_tail_only else tails:
         # "في X" is where it happened: a venue for a meeting, a place for any other relation
         if not (_place(ctx, k, t1 - 1) and (rule.type == "met" or ctx.mentions[k].type == "LOCATION")):

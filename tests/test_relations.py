@@ -115,3 +115,10 @@ def test_a_title_before_another_person_is_theirs(annotate_text):
     text = "وقال ترامب في مقابلة إن بوتين يدعم شخصا شريرا، واصفا دونالد ترامب، الرئيس السوري بشار الأسد بالشرير."
     got = triples(annotate_text, text)
     assert not any("ترامب" in head and rel == "works_for" and "السوري" in tail for head, rel, tail in got)
+
+
+def test_a_meeting_noun_names_its_participants_close_by(annotate_text):
+    text = ("انعقد مساء أمس بمقر وزارة الصناعة اجتماع لمناقشة إشكالية توريد مادة فحم البترول بإشراف المدير العام "
+            "للصناعات إبراهيم الشبيلي.")
+    got = triples(annotate_text, text)
+    assert not any(rel == "met" for _, rel, _ in got)
