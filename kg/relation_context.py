@@ -1,6 +1,7 @@
 """A sentence prepared for the relation rules, and the positional helpers they share."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.nlp.doc import Sentence
@@ -94,8 +95,9 @@ def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True,
 
 
 def mentions_after(ctx: Ctx, i: int, gap: int, types: frozenset[str] | set[str] = frozenset(),
-           first_gap: int | None = None) -> list[int]:
-    """Mentions starting after word ``i``, in order, until a clause break, a negation or another trigger."""
+                   first_gap: int | None = None, skip: Callable[[int], bool] | None = None) -> list[int]:
+    """Mentions starting after word ``i``, in order, until a clause break, a negation or another trigger;
+    ``skip`` passes over mentions that are no tails (a meeting's venue) without ending the list."""
     out: list[int] = []
     prev = i
     negs = rule_set().negations
@@ -114,7 +116,7 @@ def mentions_after(ctx: Ctx, i: int, gap: int, types: frozenset[str] | set[str] 
             break
         if out and any(role_at(ctx, j) for j in between):
             break  # "مع سمير جعجع رئيس حزب القوات": the party describes the tail, it is not another tail
-        if not types or ctx.mentions[k].type in types:
+        if (not types or ctx.mentions[k].type in types) and not (skip and skip(k)):
             out.append(k)
         prev = ctx.last[k]
     return out
@@ -152,6 +154,21 @@ def direct_object(ctx: Ctx, i: int, types: frozenset[str] | set[str] = frozenset
     if others > 1:
         return None
     return k if not types or ctx.mentions[k].type in types else None
+
+
+def apposition_owner(ctx: Ctx, k: int, t0: int) -> int:
+    """``سام ألتمان، الرئيس التنفيذي لشركة أوبن إيه آي، قد اجتمع``: when mention ``k`` sits in an
+    apposition (comma, title, comma) after a person, that person is the subject before ``t0``."""
+    commas = {"،", ","}
+    between = [j for j in range(ctx.last[k] + 1, t0) if ctx.text[j] in commas]
+    if not between:
+        return k
+    for p in range(len(ctx.mentions)):
+        a = ctx.last[p] + 1
+        if (ctx.mentions[p].type == "PERSON" and a + 1 < ctx.first[k] and ctx.text[a] in commas
+                and role_at(ctx, a + 1) and not any(ctx.text[j] in commas for j in range(a + 1, ctx.first[k]))):
+            return p
+    return k
 
 
 def skip_apposition(ctx: Ctx, k: int) -> int:

@@ -47,6 +47,7 @@ class RuleSet:
     roles: tuple[tuple[str, ...], ...]
     past: frozenset[str]
     member_roles: frozenset[str]
+    envoy_roles: frozenset[str]
     titles: tuple[tuple[str, ...], ...]
     title_not_after: frozenset[str]
     title_max_between: int
@@ -88,6 +89,7 @@ def rule_set() -> RuleSet:
         roles=longest_first({_phrase(r) for r in roles["words"]}),
         past=frozenset(match_key(w) for w in roles["past"]),
         member_roles=frozenset(match_key(w) for w in roles["member_roles"]),
+        envoy_roles=frozenset(match_key(w) for w in roles.get("envoy_roles", [])),
         titles=longest_first({_phrase(t) for t in titles["words"]}),
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
         title_max_between=int(titles["max_between"]))

@@ -16,6 +16,7 @@ from kg.relation_context import (
     PREPOSITIONS,
     QUOTE_TOKENS,
     Ctx,
+    apposition_owner,
     direct_object,
     glued_preposition,
     mention_before,
@@ -41,6 +42,8 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
     head = after_k if after_k is not None else mention_before(ctx, t0, gap, types=rule.head_types)
     if head is None:
         return
+    if after_k is None:
+        head = apposition_owner(ctx, head, t0)
     resume = skip_apposition(ctx, head) if after_k is not None else t1 - 1
     if rule.direct_object:
         if glued_preposition(ctx, t0):  # بطلب من: "at the request of", a noun
@@ -56,10 +59,15 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
         resume = marker if marker is not None else resume
     # a meeting noun (لقاء، اجتماع) names its participants right after it (لقاء برئيس الجمهورية ...)
     first_gap = NOUN_FIRST_GAP if rule.type == "met" and not verb else rule_set().max_first_gap
-    tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, first_gap) if k != head]
+    # "في X" is where it happened: a venue for a meeting, a place for any other relation.  A list
+    # of participants goes on past the venue; a single object does not.
+    def place(k: int) -> bool:
+        return _place(ctx, k, t1 - 1) and (rule.type == "met" or ctx.mentions[k].type == "LOCATION")
+
+    tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, first_gap,
+                                       None if rule.first_tail_only else place) if k != head]
     for k in tails[:1] if rule.first_tail_only else tails:
-        # "في X" is where it happened: a venue for a meeting, a place for any other relation
-        if not (_place(ctx, k, t1 - 1) and (rule.type == "met" or ctx.mentions[k].type == "LOCATION")):
+        if not place(k):
             yield head, k
 
 
@@ -72,6 +80,21 @@ def _place(ctx: Ctx, k: int, trigger_end: int) -> bool:
     return j > trigger_end and ctx.raw[j] in PLACE_WORDS
 
 
+def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
+    """``استحواذ Y على X``; with a pronoun on the noun (أعلنت Y استحواذها على X) the owner is the
+    actor before it."""
+    marker = next((i for i in range(t1, min(len(ctx.raw), t1 + 8)) if ctx.raw[i] == rule.tail_marker), None)
+    if marker is None:
+        return
+    after = [k for k in mentions_after(ctx, t1 - 1, 3) if ctx.first[k] < marker]
+    head = after[0] if after else None
+    if head is None and ctx.raw[t1 - 1].endswith(("ه", "ها", "هم")):
+        head = mention_before(ctx, t0, gap)
+    tails = mentions_after(ctx, marker, 4)
+    if head is not None and tails:
+        yield head, tails[0]
+
+
 def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
     if rule.shape == "verb":
         yield from _verb(ctx, rule, t0, t1, gap)
@@ -80,12 +103,7 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         if before is not None and after:
             yield (before, after[0]) if rule.reverse else (after[0], before)
     elif rule.shape == "noun_of":
-        after = mentions_after(ctx, t1 - 1, 3)
-        if after:
-            marker = next((i for i in range(ctx.last[after[0]] + 1, len(ctx.raw)) if ctx.raw[i] == rule.tail_marker), None)
-            tails = mentions_after(ctx, marker, 4) if marker is not None else []
-            if tails:
-                yield after[0], tails[0]
+        yield from _noun_of(ctx, rule, t0, t1, gap)
     elif rule.shape == "adjacent":
         before = mention_before(ctx, t0, 3 if not rule.head_words else 1)
         if before is None or (rule.head_words and ctx.keys[ctx.first[before]] not in rule.head_words

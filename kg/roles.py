@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.normalize import match_key
 from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, glued_preposition, only_punct, role_at
 from kg.relation_rules import RuleSet, longest_match
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
+LADA = match_key("لدى")
 RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"}
 
 
@@ -61,6 +63,8 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                 role = _org_then_person(ctx, o, p, people)
                 if role is None:
                     continue
+            if _posted(ctx, role, o, rules):
+                continue
             past_window = range(max(0, role[0] - 3), min(len(ctx.raw), role[1] + 6))
             role_end = role[1]
             if o_after(ctx, p, o):  # the role runs up to the first actor after it (صحفي سابق في X و Y)
@@ -68,6 +72,12 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             attrs: dict[str, object] = {"role": _role_text(ctx, role[0], role_end)}
             attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
             yield p, o, attrs
+
+
+def _posted(ctx: Ctx, role: tuple[int, int], o: int, rules: RuleSet) -> bool:
+    """``السفير البريطاني لدى الأمم المتحدة``: an envoy works for whoever sent them, not the host."""
+    return ctx.raw[ctx.first[o] - 1] == LADA and any(ctx.keys[j] in rules.envoy_roles or ctx.raw[j] in rules.envoy_roles
+                                                       for j in range(role[0], role[1]))
 
 
 def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> bool:

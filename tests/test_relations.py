@@ -122,3 +122,21 @@ def test_a_meeting_noun_names_its_participants_close_by(annotate_text):
             "للصناعات إبراهيم الشبيلي.")
     got = triples(annotate_text, text)
     assert not any(rel == "met" for _, rel, _ in got)
+
+
+def test_an_acquisition_announced_with_a_pronoun_belongs_to_the_subject(annotate_text):
+    got = triples(annotate_text, "أعلنت شركة مايكروسوفت استحواذها على شركة أكتيفيجن بليزارد مقابل 69 مليار دولار.")
+    assert any(rel == "owns" and "مايكروسوفت" in head and "أكتيفيجن" in tail for head, rel, tail in got)
+
+
+def test_the_person_before_an_apposition_is_the_subject(annotate_text):
+    text = ("وكان سام ألتمان، الرئيس التنفيذي لشركة أوبن إيه آي، قد اجتمع مع رئيس الوزراء البريطاني "
+            "ريشي سوناك في لندن.")
+    got = triples(annotate_text, text)
+    assert any(rel == "met" and {"سام ألتمان", "ريشي سوناك"} == {head, tail} for head, rel, tail in got)
+    assert not any(rel == "met" and "أوبن إيه آي" in {head, tail} for head, rel, tail in got)
+
+
+def test_an_envoy_does_not_work_for_the_host(annotate_text):
+    got = triples(annotate_text, "وقال السفير البريطاني لدى الأمم المتحدة ماثيو رايكروفت إن القرار خاطئ.")
+    assert not any(rel == "works_for" and "الأمم المتحدة" in tail for _, rel, tail in got)
