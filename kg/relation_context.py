@@ -13,7 +13,7 @@ CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens t
 # Words that open a clause: no list of tails runs across them.  A subject before a trigger may be
 # across "إن" (قالت الجهة إن الاجتماعات شملت ...: the speaker met them), not across a relative
 # clause unless that clause is about it (X، الذي يعمل في Y).
-RELATIVE_WORDS = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
+RELATIVE_WORDS = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 CLAUSE_WORDS = frozenset(match_key(w) for w in ("إن", "أن", "حيث")) | RELATIVE_WORDS
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
@@ -160,15 +160,13 @@ def apposition_owner(ctx: Ctx, k: int, t0: int) -> int:
     """``سام ألتمان، الرئيس التنفيذي لشركة أوبن إيه آي، قد اجتمع``: when mention ``k`` sits in an
     apposition (comma, title, comma) after a person, that person is the subject before ``t0``."""
     commas = {"،", ","}
-    between = [j for j in range(ctx.last[k] + 1, t0) if ctx.text[j] in commas]
-    if not between:
+    if not any(ctx.text[j] in commas for j in range(ctx.last[k] + 1, t0)):
         return k
-    for p in range(len(ctx.mentions)):
-        a = ctx.last[p] + 1
-        if (ctx.mentions[p].type == "PERSON" and a + 1 < ctx.first[k] and ctx.text[a] in commas
-                and role_at(ctx, a + 1) and not any(ctx.text[j] in commas for j in range(a + 1, ctx.first[k]))):
-            return p
-    return k
+    owners = [p for p in range(len(ctx.mentions))
+              if ctx.mentions[p].type == "PERSON" and ctx.last[p] + 2 < ctx.first[k]
+              and ctx.text[ctx.last[p] + 1] in commas and role_at(ctx, ctx.last[p] + 2)
+              and not any(ctx.text[j] in commas for j in range(ctx.last[p] + 2, ctx.first[k]))]
+    return max(owners, key=lambda p: ctx.last[p], default=k)
 
 
 def skip_apposition(ctx: Ctx, k: int) -> int:

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.normalize import match_key
-from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, glued_preposition, only_punct, role_at
+from kg.relation_context import ORG_TYPES, PREPOSITIONS, RELATIVE_WORDS, Ctx, glued_preposition, only_punct, role_at
 from kg.relation_rules import RuleSet, longest_match
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 LADA = match_key("لدى")
-RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"}
+_NOT_IN_TITLE = PREPOSITIONS | RELATIVE_WORDS  # words between a title and its country word
 
 
 def _conjunct(ctx: Ctx, i: int) -> bool:
@@ -24,7 +24,7 @@ def _not_apposition(ctx: Ctx, role: tuple[int, int], org_first: int) -> bool:
     """``X لمراسل Y`` (told Y's reporter), ``X والمدير العام لـ Y`` (and Y's director), ``X نائب رئيس
     المجلس في الحكومة التي تدعمها Y``: the role is not X's."""
     return (glued_preposition(ctx, role[0]) or _conjunct(ctx, role[0])
-            or any(ctx.raw[j] in RELATIVES for j in range(role[1], org_first)))
+            or any(ctx.raw[j] in RELATIVE_WORDS for j in range(role[1], org_first)))
 
 
 def _role_span(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
@@ -76,8 +76,9 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
 
 def _posted(ctx: Ctx, role: tuple[int, int], o: int, rules: RuleSet) -> bool:
     """``السفير البريطاني لدى الأمم المتحدة``: an envoy works for whoever sent them, not the host."""
-    return ctx.raw[ctx.first[o] - 1] == LADA and any(ctx.keys[j] in rules.envoy_roles or ctx.raw[j] in rules.envoy_roles
-                                                       for j in range(role[0], role[1]))
+    if ctx.first[o] == 0 or ctx.raw[ctx.first[o] - 1] != LADA:
+        return False
+    return any(ctx.keys[j] in rules.envoy_roles or ctx.raw[j] in rules.envoy_roles for j in range(role[0], role[1]))
 
 
 def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> bool:
@@ -123,8 +124,9 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
         lo = max(0, ctx.first[g] - rules.title_max_between - 4)
         title = next(((i, i + n) for i in range(lo, ctx.first[g])
                       if (n := longest_match(ctx.keys, ctx.raw, i, rules.titles))), None)
-        if title is None or any(ctx.raw[j] in PREPOSITIONS or ctx.raw[j] in RELATIVES for j in range(title[1], ctx.first[g])):
-            continue  # وزير الداخلية أعضاء في البرلمان الألماني: the country word describes something else
+        # وزير الداخلية أعضاء في البرلمان الألماني: the country word describes something else
+        if title is None or any(ctx.raw[j] in _NOT_IN_TITLE for j in range(title[1], ctx.first[g])):
+            continue
         role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
         people = [p for p, m in enumerate(ctx.mentions) if m.type == "PERSON"]
         after = [p for p in people
