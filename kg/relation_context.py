@@ -156,6 +156,29 @@ def direct_object(ctx: Ctx, i: int, types: frozenset[str] | set[str] = frozenset
     return k if not types or ctx.mentions[k].type in types else None
 
 
+def coordinated(ctx: Ctx, k: int) -> list[int]:
+    """Mentions joined to mention ``k`` by "و" (حظرت الهند تيك توك ووي تشات، تملك ألفابت غوغل وموقع
+    يوتيوب): they share its verb.  Between two of them only و، a comma, or one و-word naming the kind
+    (وموقع، وشركة)."""
+    out, prev = [], ctx.last[k]
+    for m in sorted(range(len(ctx.mentions)), key=lambda m: ctx.first[m]):
+        f = ctx.first[m]
+        if f <= prev or ctx.mentions[m].source == "implied":
+            continue
+        between = [ctx.text[j] for j in range(prev + 1, f)]
+        joined = (not between and _conjunct_word(ctx, f) and ctx.mentions[m].start > ctx.sent.words[f].start) or (
+            len(between) == 1 and (between[0] in {"و", "،", ","} or _conjunct_word(ctx, prev + 1)))
+        if not joined:
+            break
+        out.append(m)
+        prev = ctx.last[m]
+    return out
+
+
+def _conjunct_word(ctx: Ctx, j: int) -> bool:
+    return ctx.raw[j] != ctx.keys[j] and ctx.raw[j].startswith("و")
+
+
 def apposition_owner(ctx: Ctx, k: int, t0: int) -> int:
     """``سام ألتمان، الرئيس التنفيذي لشركة أوبن إيه آي، قد اجتمع``: when mention ``k`` sits in an
     apposition (comma, title, comma) after a person, that person is the subject before ``t0``."""

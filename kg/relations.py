@@ -17,6 +17,7 @@ from kg.relation_context import (
     QUOTE_TOKENS,
     Ctx,
     apposition_owner,
+    coordinated,
     direct_object,
     glued_preposition,
     mention_before,
@@ -52,6 +53,7 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
         obj = direct_object(ctx, resume, rule.tail_types, own_prep)
         if obj is not None and obj != head:
             yield head, obj
+            yield from ((head, k) for k in coordinated(ctx, obj) if k != head)
         return
     if rule.tail_after:  # "اجتمع X ... مع Y": the tails follow the marker when there is one
         marker = next((j for j in range(resume + 1, min(len(ctx.raw), resume + gap)) if ctx.raw[j] in rule.tail_after
@@ -66,8 +68,10 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
 
     tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, first_gap,
                                        None if rule.first_tail_only else place) if k != head]
-    for k in tails[:1] if rule.first_tail_only else tails:
-        if not place(k):
+    if rule.first_tail_only and tails:  # one object, or several joined by و (تيك توك ووي تشات)
+        tails = [] if place(tails[0]) else [tails[0], *coordinated(ctx, tails[0])]
+    for k in tails:
+        if not place(k) and k != head and (not rule.tail_types or ctx.mentions[k].type in rule.tail_types):
             yield head, k
 
 

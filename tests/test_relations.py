@@ -140,3 +140,8 @@ def test_the_person_before_an_apposition_is_the_subject(annotate_text):
 def test_an_envoy_does_not_work_for_the_host(annotate_text):
     got = triples(annotate_text, "وقال السفير البريطاني لدى الأمم المتحدة ماثيو رايكروفت إن القرار خاطئ.")
     assert not any(rel == "works_for" and "الأمم المتحدة" in tail for _, rel, tail in got)
+
+
+def test_objects_joined_by_and_share_the_verb(annotate_text):
+    got = triples(annotate_text, "وتملك شركة ألفابت محرك البحث غوغل وموقع يوتيوب.")
+    assert {("ألفابت", "owns", "غوغل"), ("ألفابت", "owns", "يوتيوب")} <= got
