@@ -145,7 +145,9 @@ def direct_object(ctx: Ctx, i: int, types: frozenset[str] | set[str] = frozenset
     while j < ctx.first[k]:
         if ctx.raw[j] in PREPOSITIONS or ctx.clause_break(j, j + 1) or ctx.text[j] in {"(", ")"} or glued_preposition(ctx, j):
             return None  # (النهضة) after a name is its party; بولاية أوهايو is where, not whom
-        title = role_at(ctx, j) if ctx.mentions[k].type == "PERSON" else 0
+        title = role_at(ctx, j)
+        if title and ctx.mentions[k].type != "PERSON":
+            return None  # دعا X، سفير الولايات المتحدة بنواكشوط، إلى ...: the body is in X's title
         if title and ctx.first[k] - j <= title + 2:  # the title and its adjectives (الأميركي المنتخب)
             break
         if ctx.text[j] not in QUOTE_TOKENS and ctx.text[j] not in {"،", ","} and ctx.raw[j] not in time_words:

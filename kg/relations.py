@@ -47,8 +47,8 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
         head = apposition_owner(ctx, head, t0)
     resume = skip_apposition(ctx, head) if after_k is not None else t1 - 1
     if rule.direct_object:
-        if glued_preposition(ctx, t0):  # بطلب من: "at the request of", a noun
-            return
+        if glued_preposition(ctx, t0) or (t0 > 0 and ctx.raw[t0 - 1] in PREPOSITIONS):
+            return  # بطلب من، على طلب من: "at the request of", a noun
         own_prep = after_k is None and ctx.raw[t1 - 1] in PREPOSITIONS  # X طلب من Y
         obj = direct_object(ctx, resume, rule.tail_types, own_prep)
         if obj is not None and obj != head:

@@ -56,8 +56,9 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                     continue
                 role = _role_span(ctx, lo, hi)
                 # only an apposition joins them: "X، وهو صحفي في Y" / "X، المدير التنفيذي في Y"
-                if role is None or _not_apposition(ctx, role, hi) or _names_next(ctx, role, o, people) or not all(
-                        ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE for j in range(lo, role[0])):
+                if role is None or _far_from_role(ctx, role, hi) or _not_apposition(ctx, role, hi) \
+                        or _names_next(ctx, role, o, people) or not all(
+                            ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE for j in range(lo, role[0])):
                     continue
             else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
                 role = _org_then_person(ctx, o, p, people)
@@ -72,6 +73,14 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             attrs: dict[str, object] = {"role": _role_text(ctx, role[0], role_end)}
             attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
             yield p, o, attrs
+
+
+def _far_from_role(ctx: Ctx, role: tuple[int, int], org_first: int) -> bool:
+    """The organisation must follow the role closely (المدير التنفيذي في شركة X، رئيس مجلس إدارة
+    شركة X), not after a comma or five words on (رئيس الهيئة العامة ...، وتضم ممثلين من وزارة Y)."""
+    between = range(role[1], org_first)
+    words = sum(any(c.isalnum() for c in ctx.text[j]) for j in between)
+    return words > 5 or any(ctx.text[j] in {"،", ","} for j in between)
 
 
 def _posted(ctx: Ctx, role: tuple[int, int], o: int, rules: RuleSet) -> bool:

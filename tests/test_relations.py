@@ -145,3 +145,16 @@ def test_an_envoy_does_not_work_for_the_host(annotate_text):
 def test_objects_joined_by_and_share_the_verb(annotate_text):
     got = triples(annotate_text, "وتملك شركة ألفابت محرك البحث غوغل وموقع يوتيوب.")
     assert {("ألفابت", "owns", "غوغل"), ("ألفابت", "owns", "يوتيوب")} <= got
+
+
+def test_a_role_and_its_organisation_stay_together(annotate_text):
+    text = ("والتي يرأسها الأمير سلطان بن سلمان رئيس الهيئة العامة للسياحة والتراث الوطني، وتضم ممثلين من "
+            "وزارة الداخلية ووزارة الخارجية.")
+    got = triples(annotate_text, text)
+    assert not any(rel == "works_for" and "وزارة الداخلية" in tail for _, rel, tail in got)
+
+
+def test_a_body_in_the_subjects_title_is_not_the_object_of_a_request(annotate_text):
+    text = "من جانبه، دعا لاري آندري، سفير الولايات المتحدة الأميركية بنواكشوط إلى «إنشاء شبكة جهوية لقادة الشباب»."
+    got = triples(annotate_text, text)
+    assert not any(rel == "requested" for _, rel, _ in got)
