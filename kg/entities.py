@@ -144,8 +144,10 @@ def _leading_clitic(word: Word, article_keys: set[str], person_name: bool = Fals
     key = match_key(word.text)
     for clitic in ("وال", "بال", "فال", "كال"):
         # كاليفورنيا، فالنسيا: ك and ف glue to the article rarely, to foreign names often
-        known = clitic in ("وال", "بال") or "ال" + key[len(clitic):] in article_keys | _alias_tokens()
-        if key.startswith(clitic) and len(key) > len(clitic) + 2 and known:
+        if not key.startswith(clitic) or len(key) <= len(clitic) + 2:
+            continue
+        article_form = "ال" + key[len(clitic):]
+        if clitic in ("وال", "بال") or article_form in article_keys or article_form in _alias_tokens():
             return len(clitic) - 2  # keep the article: والحكومة -> الحكومة
     if (person_name and key.startswith("و") and len(key) >= 4 and key[1] not in "اوي"
             and key not in type_rules().waw_words):

@@ -168,8 +168,8 @@ def coordinated(ctx: Ctx, k: int) -> list[int]:
         if f <= prev or ctx.mentions[m].source == "implied":
             continue
         between = [ctx.text[j] for j in range(prev + 1, f)]
-        joined = (not between and _conjunct_word(ctx, f) and ctx.mentions[m].start > ctx.sent.words[f].start) or (
-            len(between) == 1 and (between[0] in {"و", "،", ","} or _conjunct_word(ctx, prev + 1)))
+        joined = (not between and conjunct(ctx, f) and ctx.mentions[m].start > ctx.sent.words[f].start) or (
+            len(between) == 1 and (between[0] in {"و", "،", ","} or conjunct(ctx, prev + 1)))
         if not joined:
             break
         out.append(m)
@@ -177,7 +177,8 @@ def coordinated(ctx: Ctx, k: int) -> list[int]:
     return out
 
 
-def _conjunct_word(ctx: Ctx, j: int) -> bool:
+def conjunct(ctx: Ctx, j: int) -> bool:
+    """Word ``j`` carries the conjunction و (والمدير، وديفيد، وموقع): it opens a new conjunct."""
     return ctx.raw[j] != ctx.keys[j] and ctx.raw[j].startswith("و")
 
 

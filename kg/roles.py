@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.normalize import match_key
-from kg.relation_context import ORG_TYPES, PREPOSITIONS, RELATIVE_WORDS, Ctx, glued_preposition, only_punct, role_at
+from kg.relation_context import ORG_TYPES, PREPOSITIONS, RELATIVE_WORDS, Ctx, conjunct, glued_preposition, only_punct, role_at
 from kg.relation_rules import RuleSet, longest_match
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
@@ -15,15 +15,10 @@ LADA = match_key("لدى")
 _NOT_IN_TITLE = PREPOSITIONS | RELATIVE_WORDS  # words between a title and its country word
 
 
-def _conjunct(ctx: Ctx, i: int) -> bool:
-    """Word ``i`` opens a new conjunct (والمدير، وديفيد): it describes someone else."""
-    return ctx.raw[i] != ctx.keys[i] and ctx.raw[i].startswith("و")
-
-
 def _not_apposition(ctx: Ctx, role: tuple[int, int], org_first: int) -> bool:
     """``X لمراسل Y`` (told Y's reporter), ``X والمدير العام لـ Y`` (and Y's director), ``X نائب رئيس
     المجلس في الحكومة التي تدعمها Y``: the role is not X's."""
-    return (glued_preposition(ctx, role[0]) or _conjunct(ctx, role[0])
+    return (glued_preposition(ctx, role[0]) or conjunct(ctx, role[0])
             or any(ctx.raw[j] in RELATIVE_WORDS for j in range(role[1], org_first)))
 
 
@@ -96,7 +91,7 @@ def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> b
     if role[1] != ctx.first[o]:
         return False
     return any(0 < ctx.first[k] - ctx.last[o] <= 2 and only_punct(ctx, ctx.last[o] + 1, ctx.first[k])
-               and not _conjunct(ctx, ctx.first[k]) for k in people)
+               and not conjunct(ctx, ctx.first[k]) for k in people)
 
 
 def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, int] | None:
@@ -104,7 +99,7 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     def only_punct(lo: int, hi: int) -> bool:
         return 0 <= hi - lo <= 3 and not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))
 
-    if _conjunct(ctx, ctx.first[p]) and ctx.mentions[p].start > ctx.sent.words[ctx.first[p]].start:
+    if conjunct(ctx, ctx.first[p]) and ctx.mentions[p].start > ctx.sent.words[ctx.first[p]].start:
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
     if only_punct(ctx.last[o] + 1, ctx.first[p]):
         return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
@@ -142,7 +137,7 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
                  if 0 <= ctx.first[p] - ctx.last[g] - 1 <= 2 and only_punct(ctx, ctx.last[g] + 1, ctx.first[p])]
         # "X، وزيرة خارجية المملكة المتحدة" — unless a person follows the title (X، الرئيس السوري Y)
         # or it opens a new conjunct (ترامب ورئيس الوزراء الإسرائيلي: someone else's title)
-        before = [p for p in people if not after and not _conjunct(ctx, title[0])
+        before = [p for p in people if not after and not conjunct(ctx, title[0])
                   and 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])]
         for p in after + before:
             yield p, g, {"role": role, "current": None}
