@@ -11,9 +11,11 @@ import sys
 from functools import lru_cache
 from typing import Any
 
-from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention, merge_mentions
+from kg.clitics import alias_first_tokens, leading_clitic
+from kg.institutions import institution_mentions, legislation_mentions
+from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
-from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
+from kg.normalize import is_arabic, match_key, simple_tokens
 from kg.references import (
     descriptor_mentions,
     link_descriptors,
@@ -23,6 +25,7 @@ from kg.references import (
 )
 from kg.rules import gazetteer, head_key, type_rules
 from kg.schema import Mention
+from kg.type_vote import vote_types
 
 FIRST_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
 PUNCT_UPOS = {"PUNCT", "SYM"}
@@ -112,20 +115,11 @@ def _strip_prefix(word: Word) -> int:
     key = match_key(word.text)
     for clitic in sorted(FIRST_CLITICS, key=len, reverse=True):
         rest = key[len(clitic):]
-        if key.startswith(clitic) and len(rest) >= 2 and rest in _alias_tokens():
+        if key.startswith(clitic) and len(rest) >= 2 and rest in alias_first_tokens():
             return len(clitic)
-    if key.startswith("لل") and "ال" + key[2:] in _alias_tokens():
+    if key.startswith("لل") and "ال" + key[2:] in alias_first_tokens():
         return 2
     return 0
-
-
-@lru_cache(maxsize=1)
-def _alias_tokens() -> frozenset[str]:
-    keys: set[str] = set()
-    for entry in gazetteer().values():
-        for alias in (entry.name_ar, *entry.aliases):
-            keys.update(match_key(t) for t in simple_tokens(alias)[:1])
-    return frozenset(keys)
 
 
 def _word_keys(words: list[Word]) -> list[str]:
@@ -134,33 +128,6 @@ def _word_keys(words: list[Word]) -> list[str]:
 
 def _words_in(sent: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in sent.words if w.start >= start and w.end <= end]
-
-
-def _leading_clitic(word: Word, article_keys: set[str], person_name: bool = False) -> int:
-    """Characters of a proclitic glued to a name's first word (وتيك، لبايت، والحكومة).
-
-    ``person_name``: the word opens a person's name of two words or more, where a leading و is
-    "and" (وديفيد تريسمان) unless the name itself begins with it (وليد، وائل، ويليام)."""
-    key = match_key(word.text)
-    for clitic in ("وال", "بال", "فال", "كال"):
-        # كاليفورنيا، فالنسيا: ك and ف glue to the article rarely, to foreign names often
-        if not key.startswith(clitic) or len(key) <= len(clitic) + 2:
-            continue
-        article_form = "ال" + key[len(clitic):]
-        if clitic in ("وال", "بال") or article_form in article_keys or article_form in _alias_tokens():
-            return len(clitic) - 2  # keep the article: والحكومة -> الحكومة
-    if (person_name and key.startswith("و") and len(key) >= 4 and key[1] not in "اوي"
-            and key not in type_rules().waw_words):
-        return 1
-    stripped = strip_clitic(key)
-    heads = type_rules().institution_words
-    if stripped != key and not stripped.startswith("ال") and stripped in heads and key not in heads:
-        return len(key) - len(stripped)  # لسفارة، لاتحاد: a preposition before an institution's head word
-    # names often begin with these letters (ليون، بيتر، وليد): strip only when the bare form
-    # is itself a word of the article or of a known name
-    if stripped != key and not stripped.startswith("ال") and (stripped in article_keys or stripped in _alias_tokens()):
-        return len(key) - len(stripped)
-    return 0
 
 
 def refine_type(ner_type: str, words: list[Word], before: list[Word]) -> str | None:
@@ -190,82 +157,12 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         if etype is None:
             continue
         person_name = etype == "PERSON" and len(words) >= 2
-        start = words[0].start + _leading_clitic(words[0], article_keys, person_name)
+        start = words[0].start + leading_clitic(words[0], article_keys, person_name)
         text = annotated.article.text[start:span.end]
         key = match_key(text)
         if len(key) < 2 or key in rules.stop_mentions or not any(ch.isalpha() for ch in key):
             continue
         found.append(mention(annotated, sent, start, span.end, etype, "ner"))
-    return found
-
-
-def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
-    """``قانون السلامة على الإنترنت``: a trigger noun and the noun phrase after it."""
-    leg = type_rules().legislation
-    found: list[Mention] = []
-    words = sent.words
-    if leg["triggers"].isdisjoint(sent.word_keys):  # word_keys: each key without one clitic
-        return found
-    for i, (word, key) in enumerate(zip(words, sent.word_keys)):
-        if key not in leg["triggers"]:
-            continue
-        j = i + 1
-        while j < len(words) and j - i <= leg["max_tokens"]:
-            w = words[j]
-            if w.upos in PUNCT_UPOS or w.upos == "VERB" or match_key(w.text) in leg["stop_words"]:
-                break
-            j += 1
-        while j > i + 1 and match_key(words[j - 1].text) in leg["connectors"]:
-            j -= 1
-        if j > i + 1:
-            start = word.start + _leading_clitic(word, set())
-            found.append(mention(annotated, sent, start, words[j - 1].end, "LEGISLATION", "rule"))
-    return found
-
-
-NAME_UPOS = {"NOUN", "ADJ", "PROPN", "X"}
-
-
-def _name_word(word: Word, not_first: bool, after_definite: bool) -> bool:
-    """A word that can continue an institution's name: a noun, a proper noun or a nisba adjective,
-    and not where a new phrase starts: a time word (مساء الجمعة), a prepositional phrase
-    (بالشراكة، بإجماع) or a noun after a definite word (مجلس نواب الشعب | السلطات)."""
-    key = match_key(word.text)
-    if word.upos not in NAME_UPOS or key in type_rules().institution_stops or not QUOTES.isdisjoint(word.text):
-        return False  # ل"جوهرة: a quote opens another name
-    if not_first and key.startswith("و") and word.upos == "NOUN":
-        return False
-    nisba = key.endswith(("ي", "يه"))
-    if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
-        return False
-    if after_definite and word.upos == "NOUN" and not nisba and not key.startswith("ل") and is_arabic(key):
-        return False  # only adjectives and prepositional complements (للشغل) follow a definite noun
-    return word.upos != "ADJ" or nisba
-
-
-def _definite(word: Word) -> bool:
-    """A word with the article (الشعب): the end of a genitive chain (مجلس نواب الشعب).  Proper nouns
-    end one too, but the tagger calls many common nouns in names proper (جمعية منتدى الشباب)."""
-    return strip_clitic(match_key(word.text)).startswith("ال")
-
-
-def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
-    """``وزارة الاتصالات والتقنية``، ``شركة أرامكو``: a head word and the name after it."""
-    rules = type_rules()
-    words = sent.words
-    found = []
-    for i, size, etype in rules.institution_heads([w.text for w in words]):
-        j, definite = i + size, False
-        while j < len(words) and j - i - size < rules.institution_max and _name_word(words[j], j > i + size, definite):
-            # a prepositional complement (لتمويل القروض) opens a genitive chain of its own
-            definite = not match_key(words[j].text).startswith("ل") and (definite or _definite(words[j]))
-            j += 1
-        name = words[i + size:j]
-        standalone = size >= 2 and not name  # مجلس الوزراء names the body by itself
-        if not standalone and (not name or (etype != "GOVERNMENT" and not any(w.upos in {"PROPN", "X"} for w in name))):
-            continue
-        start = words[i].start + _leading_clitic(words[i], set())
-        found.append(mention(annotated, sent, start, words[j - 1].end, etype, "rule"))
     return found
 
 
@@ -278,6 +175,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         found = merge_mentions(gaz, ner_mentions(annotated, sent, article_keys))
         found = merge_mentions(found, legislation_mentions(annotated, sent))
         per_sentence.append(merge_mentions(found, institution_mentions(annotated, sent)))
+    per_sentence = vote_types(annotated.sentences, per_sentence)
     surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms
                 if m.type == "PERSON" and len(m.text.split()) >= 2 and len(match_key(m.text).split()[-1]) >= 3}
     surnames -= type_rules().stop_mentions

@@ -12,7 +12,7 @@ from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import is_arabic, strip_marks
 from kg.relation_rules import longest_match, rule_set, start_positions
-from kg.rules import demonym_index, type_rules
+from kg.rules import demonym_index, head_key, type_rules
 from kg.schema import Mention
 
 
@@ -66,6 +66,15 @@ def _descriptors_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]
     return grouped
 
 
+def _named_after(sent: Sentence, j: int, phrase: tuple[str, ...]) -> bool:
+    """``المجلس النيابي اللبناني``: a same-noun descriptor with an adjective after it names a body of
+    its own (unknown to the rules), it refers to none named before."""
+    if head_key(phrase[0]) not in type_rules().same_head_descriptors or j >= len(sent.words):
+        return False
+    key = sent.raw_keys[j]
+    return key.startswith("ال") and key.endswith(("ي", "يه"))
+
+
 def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
     """Definite descriptions (الجهة التنظيمية، الشركة) that may stand for a named actor."""
     by_first = _descriptors_by_first_word()
@@ -79,7 +88,7 @@ def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Men
         candidates = sorted((c for f in firsts for c in by_first.get(f, ())), key=lambda c: -len(c[0]))
         for phrase, etype in candidates:
             n = len(phrase)
-            if tuple(keys[i + 1:i + n]) == phrase[1:]:
+            if tuple(keys[i + 1:i + n]) == phrase[1:] and not _named_after(sent, i + n, phrase):
                 found.append(mention(annotated, sent, sent.words[i].start, sent.words[i + n - 1].end, etype, "descriptor"))
                 i += n - 1
                 break
@@ -109,9 +118,23 @@ def title_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]
     return found
 
 
+def _same_head(mentions: list[Mention], k: int) -> int | None:
+    """Latest earlier named organisation whose name opens with the descriptor's noun: الهيئة ->
+    هيئة المنافسة والأسواق، الشركة -> شركة ميتا (not the last company of a list in between)."""
+    head = head_key(mentions[k].text.split()[0])
+    found = [n for n, m in enumerate(mentions[:k]) if m.source not in NON_NAME_SOURCES
+             and m.type not in {"PERSON", "LOCATION"} and head_key(m.text.split()[0]) == head]
+    return found[-1] if found else None
+
+
 def _antecedent(mentions: list[Mention], k: int) -> int | None:
-    """Nearest earlier named mention of the descriptor's type, else the next within 2 sentences."""
+    """The latest earlier named organisation with the descriptor's noun (الهيئة -> هيئة ...); else,
+    unless the noun names too many bodies to guess (الحكومة، المحكمة), the nearest earlier named
+    mention of the descriptor's type, else the next within 2 sentences."""
     d = mentions[k]
+    same = _same_head(mentions, k)
+    if same is not None or head_key(d.text.split()[0]) in type_rules().same_head_descriptors:
+        return same
     named = [n for n, m in enumerate(mentions) if m.source not in NON_NAME_SOURCES and m.type == d.type]
     earlier = [n for n in named if mentions[n].start < d.start]
     if earlier:
@@ -122,7 +145,7 @@ def _antecedent(mentions: list[Mention], k: int) -> int | None:
 
 def link_descriptors(out: ArticleMentions) -> ArticleMentions:
     """Keep descriptors that have an antecedent, linked to it; drop the others."""
-    mentions, links = out.mentions, list(out.links)
+    mentions, links = list(out.mentions), list(out.links)
     keep = []
     for k, m in enumerate(mentions):
         if m.source != "descriptor":
@@ -130,6 +153,7 @@ def link_descriptors(out: ArticleMentions) -> ArticleMentions:
         elif (ante := _antecedent(mentions, k)) is not None:
             keep.append(k)
             links.append((ante, k, "descriptor"))
+            mentions[k] = m.model_copy(update={"type": mentions[ante].type})  # الصندوق -> the fund's type
     new_index = {old: new for new, old in enumerate(keep)}
     return ArticleMentions([mentions[k] for k in keep],
                            [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])

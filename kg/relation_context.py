@@ -251,10 +251,22 @@ def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozense
             return None
         if ctx.mentions[k].source == "implied":
             continue
+        if titles_person(ctx, k):  # دعا الخبير ورئيس الجمعية X، محمد مقديش، ...: the person
+            k = next(m for m in sorted(range(len(ctx.mentions)), key=lambda m: ctx.first[m]) if ctx.first[m] > ctx.last[k])
         if after_preposition(ctx, k) or (types and ctx.mentions[k].type not in types):
             return None
         return k
     return None
+
+
+def titles_person(ctx: Ctx, k: int) -> bool:
+    """Mention ``k`` is the body in a title before a person (التقى رئيسة المفوضية أورسولا ...):
+    it describes that person, it is no actor of the clause."""
+    j = ctx.first[k] - 1  # the role may end a word early (الرئيس التنفيذي لشركة آبل تيم كوك)
+    if j < 0 or not any(role_at(ctx, i) and i + role_at(ctx, i) >= j for i in range(max(0, j - 3), j + 1)):
+        return False
+    nxt = next((m for m in sorted(range(len(ctx.mentions)), key=lambda m: ctx.first[m]) if ctx.first[m] > ctx.last[k]), None)
+    return nxt is not None and ctx.mentions[nxt].type == "PERSON" and ctx.first[nxt] - ctx.last[k] <= 2
 
 
 def only_punct(ctx: Ctx, lo: int, hi: int) -> bool:

@@ -33,6 +33,7 @@ class Rule:
     tail_types: frozenset[str] = frozenset()
     direct_object: bool = False  # the tail is the verb's object: right after it, never after a preposition
     verb_only: frozenset[str] = frozenset()  # triggers that are also nouns (طالب student): count when tagged VERB
+    object_preps: frozenset[str] = frozenset()  # a preposition after the subject that opens the object (طلب X من Y)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def rule_set() -> RuleSet:
             head_words=frozenset(match_key(w) for w in spec.get("head_words", [])),
             head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", [])),
             direct_object=bool(spec.get("direct_object")),
-            verb_only=frozenset(match_key(w) for w in spec.get("verb_only", []))))
+            verb_only=frozenset(match_key(w) for w in spec.get("verb_only", [])),
+            object_preps=frozenset(match_key(w) for w in spec.get("object_preps", []))))
     neg, roles, titles = raw["negation"], raw["roles"], raw["titles"]
     return RuleSet(
         rules=tuple(rules),

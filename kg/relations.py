@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from kg.entities import ArticleMentions
 from kg.nlp.doc import AnnotatedArticle, Sentence
-from kg.normalize import match_key
+from kg.normalize import match_key, strip_clitic
 from kg.ontology import load_ontology
 from kg.relation_context import (
     PREPOSITIONS,
@@ -25,8 +25,10 @@ from kg.relation_context import (
     negated,
     skip_apposition,
     subject_after,
+    titles_person,
 )
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
+from kg.relation_subjects import subject_before_verb
 from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
 
@@ -39,17 +41,21 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
     verb = ctx.sent.words[t0].upos in {"VERB", "AUX"}
     if not verb and t1 - t0 == 1 and (ctx.keys[t0] in rule.verb_only or ctx.raw[t0] in rule.verb_only):
         return  # طالب the student, أمر the matter: not the verb
-    after_k = None if rule.subject_before or not verb else subject_after(ctx, t1, rule.head_types)
-    head = after_k if after_k is not None else mention_before(ctx, t0, gap, types=rule.head_types)
+    before_k = None if rule.subject_before else subject_before_verb(ctx, t0, verb, rule.head_types)
+    after_k = None if rule.subject_before or not verb or before_k is not None else subject_after(ctx, t1, rule.head_types)
+    head = before_k if before_k is not None else after_k
+    if head is None:
+        head = mention_before(ctx, t0, gap, types=rule.head_types)
+        head = None if head is None else apposition_owner(ctx, head, t0)
     if head is None:
         return
-    if after_k is None:
-        head = apposition_owner(ctx, head, t0)
     resume = skip_apposition(ctx, head) if after_k is not None else t1 - 1
     if rule.direct_object:
         if glued_preposition(ctx, t0) or (t0 > 0 and ctx.raw[t0 - 1] in PREPOSITIONS):
             return  # بطلب من، على طلب من: "at the request of", a noun
         own_prep = after_k is None and ctx.raw[t1 - 1] in PREPOSITIONS  # X طلب من Y
+        if not own_prep and resume + 1 < len(ctx.raw) and ctx.raw[resume + 1] in rule.object_preps:
+            own_prep, resume = True, resume + 1  # طلب X من Y
         obj = direct_object(ctx, resume, rule.tail_types, own_prep)
         if obj is not None and obj != head:
             yield head, obj
@@ -71,7 +77,9 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
     if rule.first_tail_only and tails:  # one object, or several joined by و (تيك توك ووي تشات)
         tails = [] if place(tails[0]) else [tails[0], *coordinated(ctx, tails[0])]
     for k in tails:
-        if not place(k) and k != head and (not rule.tail_types or ctx.mentions[k].type in rule.tail_types):
+        if place(k) or k == head or titles_person(ctx, k):
+            continue
+        if not rule.tail_types or ctx.mentions[k].type in rule.tail_types:
             yield head, k
 
 
@@ -157,7 +165,8 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
             continue
         if rule.shape == "role":
             for p, o, attrs in roles(ctx, rules):
-                member = ctx.mentions[o].type == "PARTY" and any(k in rules.member_roles for k in str(attrs["role"]).split())
+                role_words = {strip_clitic(match_key(k)) for k in str(attrs["role"]).split()}  # والزعيم
+                member = ctx.mentions[o].type == "PARTY" and not role_words.isdisjoint(rules.member_roles)
                 add(rule.name, "member_of" if member else rule.type, p, o, rule.confidence, attrs)
             continue
         for t0, t1 in triggers[rule.name]:

@@ -51,15 +51,17 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                     continue
                 role = _role_span(ctx, lo, hi)
                 # only an apposition joins them: "X، وهو صحفي في Y" / "X، المدير التنفيذي في Y"
-                if role is None or _far_from_role(ctx, role, hi) or _not_apposition(ctx, role, hi) \
-                        or _names_next(ctx, role, o, people) or not all(
-                            ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE for j in range(lo, role[0])):
+                if role is None or _not_apposition(ctx, role, hi) or not all(
+                        ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE for j in range(lo, role[0])):
+                    continue
+                role = _last_conjunct_role(ctx, role, hi)  # X، محافظ الصندوق ورئيس مجلس إدارة Y
+                if _far_from_role(ctx, role, hi) or _names_next(ctx, role, o, people) or _org_between(ctx, role[1], o, orgs):
                     continue
             else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
                 role = _org_then_person(ctx, o, p, people)
                 if role is None:
                     continue
-            if _posted(ctx, role, o, rules):
+            if _posted(ctx, role, o, rules) or _told(ctx, role, o):
                 continue
             past_window = range(max(0, role[0] - 3), min(len(ctx.raw), role[1] + 6))
             role_end = role[1]
@@ -70,12 +72,35 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             yield p, o, attrs
 
 
+def _last_conjunct_role(ctx: Ctx, role: tuple[int, int], hi: int) -> tuple[int, int]:
+    """The last of the roles joined by و before word ``hi`` (المحافظ ... ورئيس مجلس إدارة Y):
+    the organisation at ``hi`` is that role's."""
+    later = [j for j in range(role[1], hi) if conjunct(ctx, j) and role_at(ctx, j)]
+    return (later[-1], later[-1] + role_at(ctx, later[-1])) if later else role
+
+
+def _org_between(ctx: Ctx, lo: int, o: int, orgs: list[int]) -> bool:
+    """``X، الرئيس التنفيذي لشركة Y المطورة لبرنامج Z``: the role is Y's; Z is only X's too when
+    joined to Y by و (صحفي سابق في Y وZ)."""
+    hi = ctx.first[o]
+    return any(lo <= ctx.first[k] and ctx.last[k] < hi for k in orgs) and not (
+        conjunct(ctx, hi) or ctx.raw[hi - 1] in {"و", "،", ","})
+
+
 def _far_from_role(ctx: Ctx, role: tuple[int, int], org_first: int) -> bool:
     """The organisation must follow the role closely (المدير التنفيذي في شركة X، رئيس مجلس إدارة
     شركة X), not after a comma or five words on (رئيس الهيئة العامة ...، وتضم ممثلين من وزارة Y)."""
     between = range(role[1], org_first)
     words = sum(any(c.isalnum() for c in ctx.text[j]) for j in between)
     return words > 5 or any(ctx.text[j] in {"،", ","} for j in between)
+
+
+def _told(ctx: Ctx, role: tuple[int, int], o: int) -> bool:
+    """``وقال X عضو مجلس المقاطعة لوكالة الأنباء الألمانية``: a statement given to the media, not
+    the role's employer (which follows the role directly: مراسل لوكالة رويترز)."""
+    word = ctx.sent.words[ctx.first[o]]
+    glued = ctx.mentions[o].start > word.start and ctx.raw[ctx.first[o]].startswith("ل")
+    return ctx.mentions[o].type == "MEDIA" and ctx.first[o] > role[1] and (glued or ctx.raw[ctx.first[o] - 1] == "ل")
 
 
 def _posted(ctx: Ctx, role: tuple[int, int], o: int, rules: RuleSet) -> bool:

@@ -15,7 +15,8 @@ from kg.normalize import match_key, strip_article, strip_clitic, strip_marks
 DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.yaml")
 # The extraction code is part of "the rules": a new version of it invalidates cached extractions.
 CODE_FILES = ("entities.py", "mentions.py", "references.py", "relations.py", "relation_context.py", "roles.py",
-              "relation_rules.py", "normalize.py", "rules.py")
+              "relation_rules.py", "normalize.py", "rules.py", "type_vote.py", "relation_subjects.py",
+              "clitics.py", "institutions.py")
 
 
 def read_data(name: str) -> Any:
@@ -89,7 +90,9 @@ class TypeRules:
     waw_words: frozenset[str] = frozenset()
     institution_stops: frozenset[str] = frozenset()  # words an institution's name never runs into
     institution_words: frozenset[str] = frozenset()  # first words of the heads as written (وزاره، سفاره)
+    name_adjectives: frozenset[str] = frozenset()  # adjectives that are part of a body's name (العليا، العامة)
     not_surnames: frozenset[str] = frozenset()  # as written, marks stripped: على is not علي
+    same_head_descriptors: frozenset[str] = frozenset()  # head keys of descriptors that need a same-noun antecedent
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -105,9 +108,10 @@ class TypeRules:
                     return found
         return None
 
-    def institution_heads(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
-        """``(start, size, type)`` of each institution head word (وزارة، شركة ...) among ``words``
-        that may start a name: a head with the article (الوزارة، الشركة) is a reference instead."""
+    def institution_heads(self, words: Sequence[str]) -> Iterator[tuple[int, int, str, bool]]:
+        """``(start, size, type, definite)`` of each institution head (وزارة، شركة، مجلس الشيوخ ...)
+        among ``words``; ``definite``: the head has the article (الهيئة), which alone is a reference
+        to a body named before, and a name only in some shapes (kg/entities.py)."""
         heads = [head_key(w) for w in words]
         firsts = self.institution_firsts
         for i in range(len(heads)):
@@ -119,8 +123,7 @@ class TypeRules:
                     break
             else:
                 continue
-            if not strip_clitic(match_key(words[i])).startswith("ال"):
-                yield i, size, etype
+            yield i, size, etype, strip_clitic(match_key(words[i])).startswith("ال")
 
 
 @lru_cache(maxsize=1)
@@ -131,15 +134,21 @@ def type_rules() -> TypeRules:
     leg = dict(raw["legislation"])
     for field in ("triggers", "connectors", "stop_words"):
         leg[field] = {match_key(w) for w in leg[field]}
+    same_head = raw.get("descriptors_same_head", {})
     descriptors = {tuple(match_key(w) for w in phrase.split()): etype
-                   for etype, phrases in raw["descriptors"].items() for phrase in phrases}
+                   for group in (raw["descriptors"], same_head) for etype, phrases in group.items() for phrase in phrases}
     inst = dict(raw["institutions"])
     inst_max = int(inst.pop("max_tokens"))
     inst_stops = frozenset(match_key(w) for w in inst.pop("name_stops", []))
+    inst_adjectives = inst.pop("name_adjectives", [])
     institutions = {tuple(head_key(w) for w in phrase.split()): etype
                     for etype, phrases in inst.items() for phrase in phrases}
-    return TypeRules(raw["ner_types"], heads, frozenset(raw["refine"]), leg,
-                     frozenset(match_key(w) for w in raw["stop_mentions"]), descriptors, institutions, inst_max,
-                     frozenset(match_key(w) for w in raw.get("waw_words", [])), inst_stops,
-                     frozenset(match_key(phrase.split()[0]) for phrases in inst.values() for phrase in phrases),
-                     frozenset(strip_marks(w) for w in raw.get("not_surnames", [])))
+    return TypeRules(
+        raw["ner_types"], heads, frozenset(raw["refine"]), leg, frozenset(match_key(w) for w in raw["stop_mentions"]),
+        descriptors, institutions, inst_max,
+        waw_words=frozenset(match_key(w) for w in raw.get("waw_words", [])),
+        institution_stops=inst_stops,
+        institution_words=frozenset(match_key(phrase.split()[0]) for phrases in inst.values() for phrase in phrases),
+        name_adjectives=frozenset(match_key(w) for w in inst_adjectives),
+        not_surnames=frozenset(strip_marks(w) for w in raw.get("not_surnames", [])),
+        same_head_descriptors=frozenset(head_key(p.split()[0]) for phrases in same_head.values() for p in phrases))

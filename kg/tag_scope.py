@@ -56,7 +56,7 @@ def _reads(words: Sequence[str]) -> list[tuple[int, int]]:
     out = [] if leg["triggers"].isdisjoint(keys) else [  # the words after قانون ...
         (i + 1, min(n, i + 1 + leg["max_tokens"])) for i, k in enumerate(keys) if k in leg["triggers"] and i + 1 < n]
     out += [(i + size, min(n, i + size + rules.institution_max))  # the name after وزارة ...
-            for i, size, _ in rules.institution_heads(words) if i + size < n]
+            for i, size, _, _ in rules.institution_heads(words) if i + size < n]
     triggers = _verb_triggers()  # the trigger word of a verb-shaped relation rule
     out += [(i, i + 1) for i in start_positions(keys, raw, triggers) if first_match(keys, raw, i, triggers)]
     return out

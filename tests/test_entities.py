@@ -87,3 +87,18 @@ def test_a_preposition_is_not_a_persons_surname(annotate_text):
     people = [text[m.start:m.end] for m in found if m.type == "PERSON"]
     assert "محمد علي" in people
     assert "على" not in people
+
+
+def test_a_descriptor_refers_to_the_body_named_with_its_noun(annotate_text):
+    text = ("أعلن نيك كليغ، رئيس الشؤون العالمية في شركة ميتا المالكة لفيسبوك وواتساب، تنحيه.\n"
+            "وكان كليغ قد انضم إلى الشركة عام 2018.")
+    found = find_mentions(annotate_text(text))
+    descriptor = next(k for k, m in enumerate(found.mentions) if m.source == "descriptor" and "الشركة" in m.text)
+    antecedent = next(a for a, b, why in found.links if b == descriptor)
+    assert found.mentions[antecedent].text.endswith("ميتا")
+
+
+def test_a_same_noun_descriptor_needs_a_body_with_that_noun(annotate_text):
+    text = "وقالت وزارة التجارة إن القرار نهائي.\nورحبت الحكومة بالقرار."
+    found = find_mentions(annotate_text(text)).mentions
+    assert not any(m.source == "descriptor" and "الحكومة" in m.text for m in found)

@@ -158,3 +158,19 @@ def test_a_body_in_the_subjects_title_is_not_the_object_of_a_request(annotate_te
     text = "من جانبه، دعا لاري آندري، سفير الولايات المتحدة الأميركية بنواكشوط إلى «إنشاء شبكة جهوية لقادة الشباب»."
     got = triples(annotate_text, text)
     assert not any(rel == "requested" for _, rel, _ in got)
+
+
+def test_a_party_leader_is_a_member(annotate_text):
+    got = triples(annotate_text, "وانتقد جان لوك ميلنشون، زعيم حزب فرنسا الأبية، قرار التعيين.")
+    assert ("جان لوك ميلنشون", "member_of", "حزب فرنسا الأبية") in got
+
+
+def test_a_statement_to_the_media_is_no_employment(annotate_text):
+    got = triples(annotate_text, "وقال ماريو روسي عضو مجلس المقاطعة لوكالة الأنباء الألمانية إن الأطفال بخير.")
+    assert not any(rel == "works_for" and "الأنباء" in tail for _, rel, tail in got)
+
+
+def test_a_role_belongs_to_the_first_body_after_it(annotate_text):
+    got = triples(annotate_text, "والتقى سوناك سام ألتمان، الرئيس التنفيذي لشركة أوبن إيه آي المطورة لبرنامج تشات جي بي تي.")
+    assert ("سام ألتمان", "works_for", "أوبن إيه آي") in got
+    assert not any(h == "سام ألتمان" and rel == "works_for" and "تشات" in t for h, rel, t in got)

@@ -1,0 +1,118 @@
+"""Names NER misses, found by rule: institutions (وزارة الاتصالات، هيئة المنافسة والأسواق) and
+legislation (قانون السلامة على الإنترنت): a head word and the noun phrase after it."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.clitics import leading_clitic
+from kg.mentions import QUOTES, mention
+from kg.nlp.doc import AnnotatedArticle, Sentence, Word
+from kg.normalize import is_arabic, match_key, strip_clitic
+from kg.relation_rules import rule_set
+from kg.rules import head_key, type_rules
+from kg.schema import Mention
+
+PUNCT_UPOS = {"PUNCT", "SYM"}
+
+
+def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """``قانون السلامة على الإنترنت``: a trigger noun and the noun phrase after it."""
+    leg = type_rules().legislation
+    found: list[Mention] = []
+    words = sent.words
+    if leg["triggers"].isdisjoint(sent.word_keys):  # word_keys: each key without one clitic
+        return found
+    for i, (word, key) in enumerate(zip(words, sent.word_keys)):
+        if key not in leg["triggers"]:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= leg["max_tokens"]:
+            w = words[j]
+            if w.upos in PUNCT_UPOS or w.upos == "VERB" or match_key(w.text) in leg["stop_words"]:
+                break
+            j += 1
+        while j > i + 1 and match_key(words[j - 1].text) in leg["connectors"]:
+            j -= 1
+        if j > i + 1:
+            start = word.start + leading_clitic(word, set())
+            found.append(mention(annotated, sent, start, words[j - 1].end, "LEGISLATION", "rule"))
+    return found
+
+
+NAME_UPOS = {"NOUN", "ADJ", "PROPN", "X"}
+
+
+def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -> bool:
+    """A word that can continue an institution's name: a noun, a proper noun, a nisba adjective or
+    a naming adjective (العليا، العامة), and not where a new phrase starts: a time word (مساء
+    الجمعة), a prepositional phrase (بالشراكة، بإجماع), a noun after a definite word (مجلس نواب
+    الشعب | السلطات) or, unless the name ``joins`` nouns with و (a ministry's: وزارة العلوم
+    والتكنولوجيا), a second noun."""
+    rules = type_rules()
+    key = match_key(word.text)
+    if word.upos not in NAME_UPOS or key in rules.institution_stops or not QUOTES.isdisjoint(word.text):
+        return False  # ل"جوهرة: a quote opens another name
+    named_adjective = strip_clitic(key) in rules.name_adjectives
+    bare = strip_clitic(key)
+    if not_first and bare != key and key.startswith("و") and word.upos != "ADJ":
+        # ووزارة، والمركز open another body, والناطق باسم another person's title; بلدية جمال والأمن:
+        # a name only joins common nouns (after a definite one)
+        other = rules.head_type([head_key(word.text)]) is not None or bare in rules.institution_words or bare in _role_firsts()
+        return joins and after_definite and bare.startswith("ال") and not other
+    nisba = key.endswith(("ي", "يه"))
+    if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
+        return False
+    if after_definite and word.upos == "NOUN" and not nisba and not key.startswith("ل") and is_arabic(key):
+        return False  # only adjectives and prepositional complements (للشغل) follow a definite noun
+    return word.upos != "ADJ" or nisba or named_adjective
+
+
+@lru_cache(maxsize=1)
+def _role_firsts() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in rule_set().roles)
+
+
+def _definite(word: Word) -> bool:
+    """A word with the article (الشعب): the end of a genitive chain (مجلس نواب الشعب).  Proper nouns
+    end one too, but the tagger calls many common nouns in names proper (جمعية منتدى الشباب)."""
+    return strip_clitic(match_key(word.text)).startswith("ال")
+
+
+def _complement(word: Word) -> bool:
+    """A prepositional complement that names a body's field (للاتصالات، للاستثمار)."""
+    return match_key(word.text).startswith("لل")
+
+
+def _named(etype: str, size: int, definite: bool, name: list[Word]) -> bool:
+    """Whether a head and the words after it name a body.  ``وزارة الاتصالات``: a government head
+    takes common nouns; ``شركة أرامكو``: the others need a proper noun; ``مجلس الشيوخ``: a head of
+    two words names the body by itself; with the article, a one-word head is a reference to a
+    body named before (الهيئة، الشركة الأمريكية) unless a field follows (الهيئة الوطنية للاتصالات)."""
+    if size >= 2 and not name:
+        return True
+    if not name:
+        return False
+    if definite and size == 1:  # a field alone is a purpose (المنظمة للمشاركة في ...)
+        return etype in {"GOVERNMENT", "ORGANIZATION"} and len(name) >= 2 and _complement(name[-1])
+    return etype == "GOVERNMENT" or any(w.upos in {"PROPN", "X"} for w in name)
+
+
+def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """``وزارة الاتصالات وتكنولوجيا المعلومات``، ``شركة أرامكو``، ``الهيئة الوطنية للاتصالات``:
+    a head word and the name after it."""
+    rules = type_rules()
+    words = sent.words
+    found = []
+    for i, size, etype, head_definite in rules.institution_heads([w.text for w in words]):
+        j, definite = i + size, False
+        while j < len(words) and j - i - size < rules.institution_max and _name_word(
+                words[j], j > i + size, definite, etype == "GOVERNMENT"):
+            # a prepositional complement (لتمويل القروض) opens a genitive chain of its own
+            definite = not match_key(words[j].text).startswith("ل") and (definite or _definite(words[j]))
+            j += 1
+        if head_definite and size == 1:  # الهيئة الوطنية للاتصالات | تنفيذ القرار: the field ends it
+            j = next((n + 1 for n in range(i + size + 1, j) if _complement(words[n])), j)
+        if _named(etype, size, head_definite, words[i + size:j]):
+            start = words[i].start + leading_clitic(words[i], set())
+            found.append(mention(annotated, sent, start, words[j - 1].end, etype, "rule"))
+    return found

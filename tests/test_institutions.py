@@ -1,0 +1,43 @@
+"""Institution names found by rule, through the real bundled models."""
+import pytest
+
+from kg.entities import find_mentions
+
+pytestmark = pytest.mark.slow
+
+
+def names(annotate_text, text, etype=None):
+    return {m.text for m in find_mentions(annotate_text(text)).mentions
+            if m.source != "descriptor" and (etype is None or m.type == etype)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a ministry's name joins its fields with و
+    ("وقالت وزارة العلوم والتكنولوجيا إن البرنامج سيبدأ العام المقبل.", "وزارة العلوم والتكنولوجيا"),
+    ("وافقت هيئة المنافسة والأسواق البريطانية على الصفقة يوم الجمعة.", "هيئة المنافسة والأسواق البريطانية"),
+    # a head of two words names the body by itself, and takes its country
+    ("وصوت مجلس الشيوخ الأمريكي على القانون بأغلبية كبيرة.", "مجلس الشيوخ الأمريكي"),
+    ("وقضت المحكمة العليا في البرازيل بتعليق المنصة.", "المحكمة العليا"),
+    # with the article, a head and a field after an adjective are a name
+    ("وطلب القاضي من الهيئة الوطنية للاتصالات تنفيذ القرار.", "الهيئة الوطنية للاتصالات"),
+])
+def test_institution_names(annotate_text, text, name):
+    assert name in names(annotate_text, text, "GOVERNMENT")
+
+
+@pytest.mark.parametrize(("text", "name", "longer"), [
+    # a name joins no second body, no title and nothing after a proper noun
+    ("وزار وزير الداخلية بلدية جمال والأمن الوطني في المدينة.", "بلدية جمال", "بلدية جمال والأمن"),
+    ("قال الوزير المكلف بالعلاقة مع مجلس نواب الشعب والناطق باسم الحكومة إن الحكومة ستقدم مبادرة.",
+     "مجلس نواب الشعب", "مجلس نواب الشعب والناطق"),
+    # an ideological adjective describes the party, it is no part of its name
+    ("وبارنييه عضو في حزب الجمهوريين اليميني منذ سنوات.", "حزب الجمهوريين", "حزب الجمهوريين اليميني"),
+])
+def test_institution_names_stop(annotate_text, text, name, longer):
+    found = names(annotate_text, text)
+    assert not any(longer in n for n in found)
+
+
+def test_the_article_and_a_purpose_are_no_name(annotate_text):
+    found = names(annotate_text, "وصل وفد برئاسة أمين عام المنظمة للمشاركة في أشغال المؤتمر.")
+    assert not any(n.startswith("المنظمة") for n in found)
