@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.clitics import alias_first_tokens, leading_clitic
-from kg.institutions import institution_mentions, legislation_mentions
+from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import is_arabic, match_key, simple_tokens
@@ -104,6 +104,7 @@ def gazetteer_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Ment
             while end + 1 < len(sent.words) and match_key(sent.words[end].text) in {"بن", "بنت"}:
                 end += 3 if end + 2 < len(sent.words) and match_key(sent.words[end + 1].text) == "عبد" else 2
                 end = min(end, len(sent.words))
+        start += kind_word(sent.words, start, end)  # منصة إكس -> إكس
         first, last = sent.words[start], sent.words[end - 1]
         begin = first.start + _strip_prefix(first)
         found.append(mention(annotated, sent, begin, last.end, entry.type, "gazetteer", entry.id))
@@ -174,7 +175,8 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         gaz = gazetteer_mentions(annotated, sent)
         found = merge_mentions(gaz, ner_mentions(annotated, sent, article_keys))
         found = merge_mentions(found, legislation_mentions(annotated, sent))
-        per_sentence.append(merge_mentions(found, institution_mentions(annotated, sent)))
+        found = merge_mentions(found, institution_mentions(annotated, sent))
+        per_sentence.append(dateline_mentions(annotated, sent, found))
     per_sentence = vote_types(annotated.sentences, per_sentence)
     surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms
                 if m.type == "PERSON" and len(m.text.split()) >= 2 and len(match_key(m.text).split()[-1]) >= 3}
@@ -190,7 +192,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         # implied governments may overlap a place name (المملكة المتحدة): they are kept beside it
         out.mentions.extend(found + new + title_mentions(annotated, sent))
         out.links.extend(links)
-    return link_descriptors(out)
+    return link_descriptors(out, annotated.article.text)
 
 
 __all__ = ["NON_NAME_SOURCES", "ArticleMentions", "find_mentions", "merge_mentions"]

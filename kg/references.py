@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
-from kg.normalize import is_arabic, strip_marks
+from kg.normalize import is_arabic, match_key, strip_marks
 from kg.relation_rules import longest_match, rule_set, start_positions
 from kg.rules import demonym_index, head_key, type_rules
 from kg.schema import Mention
@@ -57,6 +57,9 @@ def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[
     return found
 
 
+NOT_DESCRIPTORS = frozenset(match_key(w) for w in ("بالوكالة",))  # وزير الإعلام بالوكالة: "acting"
+
+
 @lru_cache(maxsize=1)
 def _descriptors_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Descriptor phrases grouped by their first key, longest first within each group."""
@@ -81,7 +84,7 @@ def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Men
     keys, stripped = sent.raw_keys, sent.word_keys  # word_keys: strip_clitic of each key
     found, i = [], 0
     while i < len(keys):
-        if keys[i] not in by_first and stripped[i] not in by_first:
+        if (keys[i] not in by_first and stripped[i] not in by_first) or keys[i] in NOT_DESCRIPTORS:
             i += 1  # most words start no descriptor
             continue
         firsts = dict.fromkeys((keys[i], stripped[i]))  # the first word may carry a clitic
@@ -118,21 +121,27 @@ def title_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]
     return found
 
 
-def _same_head(mentions: list[Mention], k: int) -> int | None:
-    """Latest earlier named organisation whose name opens with the descriptor's noun: الهيئة ->
-    هيئة المنافسة والأسواق، الشركة -> شركة ميتا (not the last company of a list in between)."""
+def _same_head(text: str, mentions: list[Mention], k: int) -> int | None:
+    """Latest earlier named organisation whose name opens with the descriptor's noun, or follows it
+    as a kind word: الهيئة -> هيئة المنافسة والأسواق، الشركة -> (شركة) ميتا, not the last company of
+    a list in between.  ``text``: the article's."""
     head = head_key(mentions[k].text.split()[0])
+
+    def heads(m: Mention) -> set[str]:
+        before = text[max(0, m.start - 30):m.start].split()[-1:]
+        return {head_key(w) for w in [m.text.split()[0], *before]}
+
     found = [n for n, m in enumerate(mentions[:k]) if m.source not in NON_NAME_SOURCES
-             and m.type not in {"PERSON", "LOCATION"} and head_key(m.text.split()[0]) == head]
+             and m.type not in {"PERSON", "LOCATION"} and head in heads(m)]
     return found[-1] if found else None
 
 
-def _antecedent(mentions: list[Mention], k: int) -> int | None:
+def _antecedent(text: str, mentions: list[Mention], k: int) -> int | None:
     """The latest earlier named organisation with the descriptor's noun (الهيئة -> هيئة ...); else,
     unless the noun names too many bodies to guess (الحكومة، المحكمة), the nearest earlier named
     mention of the descriptor's type, else the next within 2 sentences."""
     d = mentions[k]
-    same = _same_head(mentions, k)
+    same = _same_head(text, mentions, k)
     if same is not None or head_key(d.text.split()[0]) in type_rules().same_head_descriptors:
         return same
     named = [n for n, m in enumerate(mentions) if m.source not in NON_NAME_SOURCES and m.type == d.type]
@@ -143,14 +152,14 @@ def _antecedent(mentions: list[Mention], k: int) -> int | None:
     return later[0] if later else None
 
 
-def link_descriptors(out: ArticleMentions) -> ArticleMentions:
+def link_descriptors(out: ArticleMentions, text: str) -> ArticleMentions:
     """Keep descriptors that have an antecedent, linked to it; drop the others."""
     mentions, links = list(out.mentions), list(out.links)
     keep = []
     for k, m in enumerate(mentions):
         if m.source != "descriptor":
             keep.append(k)
-        elif (ante := _antecedent(mentions, k)) is not None:
+        elif (ante := _antecedent(text, mentions, k)) is not None:
             keep.append(k)
             links.append((ante, k, "descriptor"))
             mentions[k] = m.model_copy(update={"type": mentions[ante].type})  # الصندوق -> the fund's type

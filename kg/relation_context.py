@@ -14,7 +14,11 @@ CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens t
 # across "إن" (قالت الجهة إن الاجتماعات شملت ...: the speaker met them), not across a relative
 # clause unless that clause is about it (X، الذي يعمل في Y).
 RELATIVE_WORDS = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
-CLAUSE_WORDS = frozenset(match_key(w) for w in ("إن", "أن", "حيث")) | RELATIVE_WORDS
+# A reporting verb joined to the clause (، وقال ...، مضيفا) opens a new one.
+SPEECH_WORDS = frozenset(match_key(w) for w in (
+    "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
+    "مشيرا", "مشيرة", "قائلا", "قائلة", "معتبرا", "معتبرة"))
+CLAUSE_WORDS = frozenset(match_key(w) for w in ("إن", "أن", "حيث")) | RELATIVE_WORDS | SPEECH_WORDS
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
 QUOTE_TOKENS = set("\"'«»“”‘’")
@@ -51,7 +55,11 @@ class Ctx:
 
     def clause_break(self, a: int, b: int, words: frozenset[str] = CLAUSE_WORDS) -> bool:
         """A sentence mark, or one of ``words``: they open a clause of its own (إن القرار، الذي، حيث)."""
-        return any(self.text[i] in CLAUSE_BREAKS or self.raw[i] in words for i in range(a, b))
+        return any((self.text[i] in CLAUSE_BREAKS and not self._decimal(i)) or self.raw[i] in words for i in range(a, b))
+
+    def _decimal(self, i: int) -> bool:
+        """The point of a number the tokenizer split (1.8 مليار -> 1 . 8): no sentence mark."""
+        return 0 < i < len(self.text) - 1 and self.text[i - 1].isdigit() and self.text[i + 1].isdigit()
 
 
 def negated(ctx: Ctx, rules: RuleSet, start: int, end: int) -> bool:

@@ -34,6 +34,7 @@ class Rule:
     direct_object: bool = False  # the tail is the verb's object: right after it, never after a preposition
     verb_only: frozenset[str] = frozenset()  # triggers that are also nouns (طالب student): count when tagged VERB
     object_preps: frozenset[str] = frozenset()  # a preposition after the subject that opens the object (طلب X من Y)
+    requires: frozenset[str] = frozenset()  # one of these words must follow the trigger in the clause (مقرا)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def rule_set() -> RuleSet:
             head_types=frozenset(spec.get("head_types", [])), tail_types=frozenset(spec.get("tail_types", [])),
             direct_object=bool(spec.get("direct_object")),
             verb_only=frozenset(match_key(w) for w in spec.get("verb_only", [])),
-            object_preps=frozenset(match_key(w) for w in spec.get("object_preps", []))))
+            object_preps=frozenset(match_key(w) for w in spec.get("object_preps", [])),
+            requires=frozenset(match_key(w) for w in spec.get("requires", []))))
     neg, roles, titles = raw["negation"], raw["roles"], raw["titles"]
     return RuleSet(
         rules=tuple(rules),

@@ -15,6 +15,7 @@ from kg.ontology import load_ontology
 from kg.relation_context import (
     PREPOSITIONS,
     QUOTE_TOKENS,
+    RELATIVE_WORDS,
     Ctx,
     apposition_owner,
     coordinated,
@@ -33,7 +34,8 @@ from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
 
 PLACE_WORDS = {match_key(w) for w in ("في", "داخل", "بمقر", "مقر")}
-NOUN_FIRST_GAP = 7  # words from a meeting noun (or its marker) to its first participant
+NOUN_FIRST_GAP = 7
+LOCATED = match_key("يقع")  # words from a meeting noun (or its marker) to its first participant
 
 
 def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
@@ -108,22 +110,39 @@ def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple
 
 
 def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
+    if rule.requires and not any(ctx.raw[j] in rule.requires for j in range(t1, min(len(ctx.raw), t1 + gap))):
+        return
     if rule.shape == "verb":
         yield from _verb(ctx, rule, t0, t1, gap)
     elif rule.shape == "passive":
         before, after = mention_before(ctx, t0, gap), mentions_after(ctx, t1 - 1, 6)
         if before is not None and after:
-            yield (before, after[0]) if rule.reverse else (after[0], before)
+            if not rule.reverse:
+                yield after[0], before
+            else:  # the owner of several (المالكة لفيسبوك وإنستغرام وواتساب)
+                yield from ((before, k) for k in (after[0], *coordinated(ctx, after[0])))
     elif rule.shape == "noun_of":
         yield from _noun_of(ctx, rule, t0, t1, gap)
     elif rule.shape == "adjacent":
-        before = mention_before(ctx, t0, 3 if not rule.head_words else 1)
+        before = mention_before(ctx, _relative_start(ctx, t0), 3 if not rule.head_words else 1)
         if before is None or (rule.head_words and ctx.keys[ctx.first[before]] not in rule.head_words
                               and ctx.raw[ctx.first[before]] not in rule.head_words):
             return
         after = mentions_after(ctx, t1 - 1, 4, {"LOCATION"})
         if after:
             yield before, after[0]
+
+
+def _relative_start(ctx: Ctx, t0: int) -> int:
+    """``X، التي يقع مقرها في Y``: where the relative clause holding the trigger starts."""
+    j = t0
+    if j > 0 and ctx.raw[j - 1] == LOCATED:
+        j -= 1
+    if j > 0 and ctx.raw[j - 1] in RELATIVE_WORDS:
+        j -= 1
+        while j > 0 and ctx.text[j - 1] in {"،", ","}:
+            j -= 1
+    return j
 
 
 def _triggers(ctx: Ctx, rule: Rule) -> Iterator[tuple[int, int]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from kg.normalize import match_key
 from kg.relation_context import ORG_TYPES, PREPOSITIONS, RELATIVE_WORDS, Ctx, conjunct, glued_preposition, only_punct, role_at
-from kg.relation_rules import RuleSet, longest_match
+from kg.relation_rules import RuleSet, longest_match, rule_set
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 LADA = match_key("لدى")
@@ -126,7 +126,7 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
 
     if conjunct(ctx, ctx.first[p]) and ctx.mentions[p].start > ctx.sent.words[ctx.first[p]].start:
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
-    if only_punct(ctx.last[o] + 1, ctx.first[p]):
+    if only_punct(ctx.last[o] + 1, ctx.first[p]) or _describes(ctx, ctx.last[o] + 1, ctx.first[p]):
         return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
     prev = [k for k in people if ctx.last[o] < ctx.first[k] and ctx.last[k] < ctx.first[p]]
     if len(prev) != 1 or not only_punct(ctx.last[o] + 1, ctx.first[prev[0]]):
@@ -139,6 +139,25 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     if _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o]) is None:
         return None
     return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)
+
+
+PRONOUNS = ("ها", "ه")
+ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة"))
+
+
+def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
+    """Words between a role's body and the person that still describe the person: one adjective
+    (زعيم حزب العمال المعارض كير ستارمر) or a second role of the body's (مؤسس ميتا ورئيسها
+    التنفيذي مارك زوكربيرغ)."""
+    words = [j for j in range(lo, hi) if any(c.isalnum() for c in ctx.text[j])]
+    if len(words) == 1 and ctx.raw[words[0]].startswith("ال") and ctx.mention_at(words[0]) is None:
+        return True
+    if not words or len(words) > 2 or not conjunct(ctx, words[0]):
+        return False
+    own = ctx.keys[words[0]]
+    bare = next((own[:-len(p)] for p in PRONOUNS if own.endswith(p)), "")
+    return any(phrase == (bare,) or phrase[0] == bare for phrase in rule_set().roles) and all(
+        ctx.raw[j] in ROLE_ADJECTIVES for j in words[1:])
 
 
 def o_after(ctx: Ctx, p: int, o: int) -> bool:

@@ -93,6 +93,8 @@ class TypeRules:
     name_adjectives: frozenset[str] = frozenset()  # adjectives that are part of a body's name (العليا، العامة)
     not_surnames: frozenset[str] = frozenset()  # as written, marks stripped: على is not علي
     same_head_descriptors: frozenset[str] = frozenset()  # head keys of descriptors that need a same-noun antecedent
+    dateline_not_media: frozenset[str] = frozenset()  # a dateline's source that names no medium (وكالات)
+    name_descriptors: frozenset[str] = frozenset()  # head keys of kind words before a name (شركة، منصة)
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -151,4 +153,6 @@ def type_rules() -> TypeRules:
         institution_words=frozenset(match_key(phrase.split()[0]) for phrases in inst.values() for phrase in phrases),
         name_adjectives=frozenset(match_key(w) for w in inst_adjectives),
         not_surnames=frozenset(strip_marks(w) for w in raw.get("not_surnames", [])),
-        same_head_descriptors=frozenset(head_key(p.split()[0]) for phrases in same_head.values() for p in phrases))
+        same_head_descriptors=frozenset(head_key(p.split()[0]) for phrases in same_head.values() for p in phrases),
+        dateline_not_media=frozenset(match_key(w) for w in raw.get("dateline_not_media", [])),
+        name_descriptors=frozenset(head_key(w) for w in raw.get("name_descriptors", [])))

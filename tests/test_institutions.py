@@ -41,3 +41,15 @@ def test_institution_names_stop(annotate_text, text, name, longer):
 def test_the_article_and_a_purpose_are_no_name(annotate_text):
     found = names(annotate_text, "وصل وفد برئاسة أمين عام المنظمة للمشاركة في أشغال المؤتمر.")
     assert not any(n.startswith("المنظمة") for n in found)
+
+
+def test_the_source_after_a_dateline_is_a_medium(annotate_text):
+    found = find_mentions(annotate_text("قاض يأمر بتعليق المنصة\nبرازيليا - الشرق الأوسط\nأمر القاضي بتعليق المنصة.")).mentions
+    assert any(m.text == "الشرق الأوسط" and m.type == "MEDIA" for m in found)
+    assert not any(m.text == "الشرق الأوسط" and m.type == "LOCATION" for m in found)
+
+
+def test_a_kind_word_before_a_name_is_left_out(annotate_text):
+    found = {m.text for m in find_mentions(annotate_text("وكتب على منصة إكس أن الشركة ممتنة، وقرأته صحيفة الغارديان.")).mentions}
+    assert "إكس" in found and "منصة إكس" not in found
+    assert "صحيفة الغارديان" in found or "الغارديان" in found

@@ -174,3 +174,25 @@ def test_a_role_belongs_to_the_first_body_after_it(annotate_text):
     got = triples(annotate_text, "والتقى سوناك سام ألتمان، الرئيس التنفيذي لشركة أوبن إيه آي المطورة لبرنامج تشات جي بي تي.")
     assert ("سام ألتمان", "works_for", "أوبن إيه آي") in got
     assert not any(h == "سام ألتمان" and rel == "works_for" and "تشات" in t for h, rel, t in got)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # a fine: the issuer regulates the company, past a decimal number (1.8 is three tokens)
+    ("فرضت المفوضية الأوروبية، اليوم الاثنين، غرامة قدرها 1.8 مليار يورو على شركة آبل الأمريكية.",
+     ("المفوضية الأوروبية", "regulates", "آبل")),
+    # a seat in a relative clause, or with تتخذ ... مقرا
+    ("وجاء القرار بعد شكوى قدمتها شركة سبوتيفاي السويدية، التي يقع مقرها في ستوكهولم.", ("سبوتيفاي", "based_in", "ستوكهولم")),
+    ("وتتخذ شركة سامسونج من مدينة سيول مقرا لها.", ("سامسونج", "based_in", "سيول")),
+    # "the company owning ..." names the owner first, and owns every item of the list
+    ("انضم إلى شركة ميتا المالكة لفيسبوك وإنستغرام عام 2018.", ("ميتا", "owns", "إنستغرام")),
+    # a second role of the same body, or an adjective, between the body and the person
+    ("وقال مؤسس ميتا ورئيسها التنفيذي مارك زوكربيرغ إن الشركة تغيرت.", ("مارك زوكربيرغ", "works_for", "ميتا")),
+])
+def test_more_relation_shapes(annotate_text, text, triple):
+    assert triple in triples(annotate_text, text)
+
+
+def test_a_new_reporting_clause_ends_the_objects(annotate_text):
+    text = "انتقد الرئيس التنفيذي لتيك توك شو زي تشو القانون، وقال في مقطع فيديو نشره على منصة إكس إن الشركة ستلجأ إلى القضاء."
+    got = triples(annotate_text, text)
+    assert not any(rel == "criticized" for _, rel, _ in got)
