@@ -19,6 +19,7 @@ from kg.normalize import is_arabic, match_key, simple_tokens
 from kg.references import (
     descriptor_mentions,
     link_descriptors,
+    minister_fields,
     parenthetical_links,
     surname_mentions,
     title_mentions,
@@ -192,7 +193,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         # implied governments may overlap a place name (المملكة المتحدة): they are kept beside it
         out.mentions.extend(found + new + title_mentions(annotated, sent))
         out.links.extend(links)
-    return link_descriptors(out, annotated.article.text)
+    return minister_fields(annotated, link_descriptors(out, annotated.article.text))
 
 
 __all__ = ["NON_NAME_SOURCES", "ArticleMentions", "find_mentions", "merge_mentions"]

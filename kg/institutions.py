@@ -52,6 +52,8 @@ def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -
     key = match_key(word.text)
     if word.upos not in NAME_UPOS or key in rules.institution_stops or not QUOTES.isdisjoint(word.text):
         return False  # ل"جوهرة: a quote opens another name
+    if strip_clitic(key) in _role_firsts():
+        return False  # رئاسة الجمهورية | السفير أحمد فهمي: a title opens a person's name
     named_adjective = strip_clitic(key) in rules.name_adjectives
     bare = strip_clitic(key)
     if not_first and bare != key and key.startswith("و") and word.upos != "ADJ":
@@ -104,7 +106,8 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
     words = sent.words
     found = []
     for i, size, etype, head_definite in rules.institution_heads([w.text for w in words]):
-        j, definite = i + size, False
+        # a head that ends with the article (مجلس الشيوخ، رئاسة الجمهورية) takes adjectives only
+        j, definite = i + size, size >= 2 and _definite(words[i + size - 1])
         while j < len(words) and j - i - size < rules.institution_max and _name_word(
                 words[j], j > i + size, definite, etype == "GOVERNMENT"):
             # a prepositional complement (لتمويل القروض) opens a genitive chain of its own

@@ -166,3 +166,46 @@ def link_descriptors(out: ArticleMentions, text: str) -> ArticleMentions:
     new_index = {old: new for new, old in enumerate(keep)}
     return ArticleMentions([mentions[k] for k in keep],
                            [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])
+
+
+MINISTER = frozenset(head_key(w) for w in ("وزير", "وزيرة"))  # as head_key reads them (و read as a clitic)
+MINISTRY = head_key("وزارة")
+
+
+def minister_fields(annotated: AnnotatedArticle, out: ArticleMentions) -> ArticleMentions:
+    """``وزيرة التجارة جينا ريموندو`` in an article naming ``وزارة التجارة الأمريكية``: the field after
+    a minister's title (with no country of its own: وزيرة خارجية المملكة المتحدة is that country's)
+    stands for the ministry, so the role joins the minister to it."""
+    demonyms = demonym_index()
+
+    def field(words: list[str]) -> tuple[str, str]:
+        """The field's head word, and its second word when that is one more noun of it (الشؤون
+        الخارجية / الشؤون الثقافية), not a country or a name."""
+        second = words[1] if len(words) > 1 else ""
+        if not second.startswith("ال") or (match_key(second),) in demonyms:
+            second = ""
+        return head_key(words[0]), head_key(second) if second else ""
+
+    ministries = [(k, field(m.text.split()[1:3])) for k, m in enumerate(out.mentions)
+                  if m.type == "GOVERNMENT" and m.source not in NON_NAME_SOURCES and len(m.text.split()) >= 2
+                  and head_key(m.text.split()[0]) == MINISTRY]
+    if not ministries:
+        return out
+    mentions, links = list(out.mentions), list(out.links)
+    for sent in annotated.sentences:
+        words, raw = sent.words, sent.raw_keys
+        for i in range(len(words) - 1):
+            if head_key(words[i].text) not in MINISTER:
+                continue
+            own = field([w.text for w in words[i + 1:i + 3]])
+            near = [(raw[j],) for j in range(i + 2, min(len(raw), i + 5))] + [tuple(raw[j:j + 2]) for j in range(i + 2, i + 5)]
+            if any(key in demonyms for key in near) or any(m.start < words[i + 1].end and words[i + 1].start < m.end
+                                                          for m in mentions if m.sentence == sent.index):
+                continue
+            same = [k for k, (head, second) in ministries if head == own[0] and not (second and own[1] and second != own[1])]
+            if same:
+                before = [k for k in same if mentions[k].start < words[i + 1].start]
+                target = before[-1] if before else same[0]
+                mentions.append(mention(annotated, sent, words[i + 1].start, words[i + 1].end, "GOVERNMENT", "descriptor"))
+                links.append((target, len(mentions) - 1, "descriptor"))
+    return ArticleMentions(mentions, links)

@@ -50,6 +50,7 @@ class RuleSet:
     past: frozenset[str]
     member_roles: frozenset[str]
     envoy_roles: frozenset[str]
+    owner_roles: frozenset[str]
     titles: tuple[tuple[str, ...], ...]
     title_not_after: frozenset[str]
     title_max_between: int
@@ -94,6 +95,7 @@ def rule_set() -> RuleSet:
         past=frozenset(match_key(w) for w in roles["past"]),
         member_roles=frozenset(match_key(w) for w in roles["member_roles"]),
         envoy_roles=frozenset(match_key(w) for w in roles.get("envoy_roles", [])),
+        owner_roles=frozenset(match_key(w) for w in roles.get("owner_roles", [])),
         titles=longest_first({_phrase(t) for t in titles["words"]}),
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
         title_max_between=int(titles["max_between"]))

@@ -186,7 +186,9 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
             for p, o, attrs in roles(ctx, rules):
                 role_words = {strip_clitic(match_key(k)) for k in str(attrs["role"]).split()}  # والزعيم
                 member = ctx.mentions[o].type == "PARTY" and not role_words.isdisjoint(rules.member_roles)
-                add(rule.name, "member_of" if member else rule.type, p, o, rule.confidence, attrs)
+                owner = not role_words.isdisjoint(rules.owner_roles)
+                add(rule.name, "owns" if owner else "member_of" if member else rule.type, p, o, rule.confidence,
+                    {} if owner else attrs)
             continue
         for t0, t1 in triggers[rule.name]:
             if negated(ctx, rules, t0, t1):

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kg.normalize import match_key
 from kg.relation_context import ORG_TYPES, PREPOSITIONS, RELATIVE_WORDS, Ctx, conjunct, glued_preposition, only_punct, role_at
@@ -13,6 +14,8 @@ from kg.relation_rules import RuleSet, longest_match, rule_set
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 LADA = match_key("لدى")
 _NOT_IN_TITLE = PREPOSITIONS | RELATIVE_WORDS  # words between a title and its country word
+PRONOUNS = ("ها", "ه")
+ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة"))
 
 
 def _not_apposition(ctx: Ctx, role: tuple[int, int], org_first: int) -> bool:
@@ -70,6 +73,40 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             attrs: dict[str, object] = {"role": _role_text(ctx, role[0], role_end)}
             attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
             yield p, o, attrs
+    yield from pronoun_roles(ctx)
+
+
+def pronoun_roles(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """``أعلنت شركة أوبن إيه آي إقالة رئيسها التنفيذي سام ألتمان``: a role with a possessive
+    pronoun right before a person is a role at the nearest body named before it in the sentence."""
+    for p, m in enumerate(ctx.mentions):
+        if m.type != "PERSON":
+            continue
+        j = ctx.first[p] - 1
+        if j > 0 and ctx.raw[j] in ROLE_ADJECTIVES:
+            j -= 1
+        if j < 1 or not _pronoun_role(ctx, j, ("ها",)):  # نائبه: "his" deputy is a person's, not a body's
+            continue
+        before = [o for o, n in enumerate(ctx.mentions) if n.type in ORG_TYPES and n.source != "implied"
+                  and j - PRONOUN_REACH <= ctx.last[o] < j and not ctx.clause_break(ctx.last[o] + 1, j, frozenset())]
+        if before:
+            o = max(before, key=lambda o: ctx.last[o])
+            yield p, o, {"role": _role_text(ctx, j, ctx.first[p]), "current": None}
+
+
+PRONOUN_REACH = 12  # words from a role like رئيسها back to its body
+
+
+def _pronoun_role(ctx: Ctx, j: int, pronouns: tuple[str, ...] = PRONOUNS) -> bool:
+    """Word ``j`` is a role with a possessive pronoun (رئيسها، ومديره)."""
+    own = ctx.keys[j]
+    bare = next((own[:-len(p)] for p in pronouns if own.endswith(p) and len(own) > len(p) + 2), "")
+    return bare in _role_firsts()
+
+
+@lru_cache(maxsize=1)
+def _role_firsts() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in rule_set().roles)
 
 
 def _last_conjunct_role(ctx: Ctx, role: tuple[int, int], hi: int) -> tuple[int, int]:
@@ -141,8 +178,6 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)
 
 
-PRONOUNS = ("ها", "ه")
-ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة"))
 
 
 def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
@@ -154,10 +189,7 @@ def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
         return True
     if not words or len(words) > 2 or not conjunct(ctx, words[0]):
         return False
-    own = ctx.keys[words[0]]
-    bare = next((own[:-len(p)] for p in PRONOUNS if own.endswith(p)), "")
-    return any(phrase == (bare,) or phrase[0] == bare for phrase in rule_set().roles) and all(
-        ctx.raw[j] in ROLE_ADJECTIVES for j in words[1:])
+    return _pronoun_role(ctx, words[0]) and all(ctx.raw[j] in ROLE_ADJECTIVES for j in words[1:])
 
 
 def o_after(ctx: Ctx, p: int, o: int) -> bool:

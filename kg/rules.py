@@ -55,8 +55,18 @@ class GazEntry:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, GazEntry]:
     entries = read_data("gazetteer.yaml")["entries"]
-    return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], tuple(e["aliases"]), tuple(e.get("demonyms", [])))
+    nouns = read_data("type_rules.yaml").get("government_nouns", [])
+    return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], (*e["aliases"], *_government_aliases(e, nouns)),
+                              tuple(e.get("demonyms", [])))
             for e in entries}
+
+
+def _government_aliases(entry: dict[str, Any], nouns: list[str]) -> list[str]:
+    """``السلطات الفرنسية``، ``الإدارة الأمريكية``: a government noun with the feminine demonym."""
+    if entry["type"] != "GOVERNMENT":
+        return []
+    feminine = [d for d in entry.get("demonyms", []) if d.startswith("ال") and d.endswith("ة") and " " not in d]
+    return [f"{noun} {d}" for noun in nouns for d in feminine if f"{noun} {d}" not in entry["aliases"]]
 
 
 @lru_cache(maxsize=1)

@@ -196,3 +196,34 @@ def test_a_new_reporting_clause_ends_the_objects(annotate_text):
     text = "انتقد الرئيس التنفيذي لتيك توك شو زي تشو القانون، وقال في مقطع فيديو نشره على منصة إكس إن الشركة ستلجأ إلى القضاء."
     got = triples(annotate_text, text)
     assert not any(rel == "criticized" for _, rel, _ in got)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # an owner in apposition owns, and is no employee
+    ("إذ اتهم إيلون ماسك، مالك منصة إكس، فرنسا بتقييد حرية التعبير.", ("إيلون ماسك", "owns", "إكس")),
+    # a role with "its" before a person is a role at the body named before it
+    ("أعلن مجلس إدارة شركة أوبن إيه آي، الجمعة، إقالة رئيسها التنفيذي سام ألتمان.", ("سام ألتمان", "works_for", "أوبن إيه آي")),
+    # a counterpart's country is his government
+    ("التقى الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين في سوتشي.", ("فلاديمير بوتين", "works_for", "الروسي")),
+    # a spokesman of the presidency, with a title before the name
+    ("وقال المتحدث الرسمي باسم رئاسة الجمهورية السفير أحمد فهمي إن اللقاء كان مثمرا.",
+     ("أحمد فهمي", "works_for", "رئاسة الجمهورية")),
+])
+def test_owners_pronoun_roles_and_counterparts(annotate_text, text, triple):
+    assert triple in triples(annotate_text, text)
+
+
+def test_a_minister_works_for_the_ministry_of_the_article(annotate_text):
+    got = triples(annotate_text, "أعلنت وزارة التجارة الأمريكية قواعد جديدة.\nوقالت وزيرة التجارة جينا ريموندو إن الهدف واضح.")
+    assert ("جينا ريموندو", "works_for", "التجارة") in got
+
+
+def test_a_minister_of_another_country_keeps_his_own(annotate_text):
+    text = "وانتقدت وزارة الخارجية الصينية القرار.\nوكانت وزيرة خارجية المملكة المتحدة ليز تروس قد تعهدت بالرد."
+    got = triples(annotate_text, text)
+    assert not any(h == "ليز تروس" and t == "الخارجية" for h, _, t in got)
+
+
+def test_his_deputy_is_no_role_at_a_body(annotate_text):
+    got = triples(annotate_text, "غادر كليغ الشركة المالكة لفيسبوك وواتساب، على أن يخلفه نائبه جويل كابلان.")
+    assert not any(h == "جويل كابلان" and rel == "works_for" for h, rel, _ in got)
