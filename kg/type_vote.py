@@ -30,10 +30,9 @@ def _weight(m: Mention, sent: Sentence) -> int:
     if m.source != "ner":
         return WEIGHTS.get(m.source, 0)
     rules = type_rules()
-    before = [w for w in sent.words if w.end <= m.start][-1:]
-    inside = [w for w in sent.words if w.start >= m.start and w.end <= m.end][:1]
-    for words in (before, inside):
-        if words and rules.head_type([head_key(words[0].text)]) == m.type:
+    first = next((i for i, w in enumerate(sent.words) if w.start >= m.start), len(sent.words))
+    for i in (first - 1, first):  # the word before the span and its first word
+        if 0 <= i < len(sent.words) and rules.head_type([head_key(sent.words[i].text)]) == m.type:
             return HEAD_WEIGHT
     return WEIGHTS["ner"]
 
