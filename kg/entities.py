@@ -11,6 +11,7 @@ import sys
 from functools import lru_cache
 from typing import Any
 
+from kg.article_names import article_names
 from kg.clitics import alias_first_tokens, leading_clitic
 from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
@@ -24,7 +25,7 @@ from kg.references import (
     surname_mentions,
     title_mentions,
 )
-from kg.rules import gazetteer, head_key, type_rules
+from kg.rules import demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 from kg.type_vote import vote_types
 
@@ -147,6 +148,14 @@ def refine_type(ner_type: str, words: list[Word], before: list[Word]) -> str | N
     return prev or base
 
 
+def _country_after(sent: Sentence, last: Word, etype: str) -> int:
+    """``البنك المركزي | المصري``: a state body NER ends before its country adjective takes it."""
+    nxt = next((w for w in sent.words if w.start > last.start), None)
+    if etype != "GOVERNMENT" or nxt is None or not match_key(last.text).startswith("ال"):
+        return last.end
+    return nxt.end if (match_key(nxt.text),) in demonym_index() else last.end  # not a surname (الشاذلي العياري)
+
+
 def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[str]) -> list[Mention]:
     rules = type_rules()
     found = []
@@ -159,12 +168,15 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         if etype is None:
             continue
         person_name = etype == "PERSON" and len(words) >= 2
+        skip = kind_word(words, 0, len(words)) if etype != "PERSON" else 0  # مجلس إدارة جي42 -> جي42
+        words = words[skip:]
         start = words[0].start + leading_clitic(words[0], article_keys, person_name)
-        text = annotated.article.text[start:span.end]
+        end = _country_after(sent, words[-1], etype)
+        text = annotated.article.text[start:end]
         key = match_key(text)
         if len(key) < 2 or key in rules.stop_mentions or not any(ch.isalpha() for ch in key):
             continue
-        found.append(mention(annotated, sent, start, span.end, etype, "ner"))
+        found.append(mention(annotated, sent, start, end, etype, "ner"))
     return found
 
 
@@ -178,7 +190,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         found = merge_mentions(found, legislation_mentions(annotated, sent))
         found = merge_mentions(found, institution_mentions(annotated, sent))
         per_sentence.append(dateline_mentions(annotated, sent, found))
-    per_sentence = vote_types(annotated.sentences, per_sentence)
+    per_sentence = vote_types(annotated.sentences, article_names(annotated, per_sentence))
     surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms
                 if m.type == "PERSON" and len(m.text.split()) >= 2 and len(match_key(m.text).split()[-1]) >= 3}
     surnames -= type_rules().stop_mentions

@@ -123,11 +123,15 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
 
 
 def kind_word(words: list[Word], start: int, end: int) -> int:
-    """1 when ``words[start:end]`` open with a kind word (شركة، منصة) before a name without the
-    article (شركة سكوبلي، منصة إكس): the name alone is the mention (not صحيفة الغارديان)."""
-    if end - start < 2 or head_key(words[start].text) not in type_rules().name_descriptors:
-        return 0
-    return 0 if strip_clitic(match_key(words[start + 1].text)).startswith("ال") else 1
+    """Words of a kind phrase (شركة، منصة، مجلس إدارة) that open ``words[start:end]`` before a name
+    without the article (شركة سكوبلي، منصة إكس، مجلس إدارة جي42): the name alone is the mention
+    (not in صحيفة الغارديان)."""
+    kinds = type_rules().name_descriptors
+    for size in (2, 1):
+        phrase = " ".join(head_key(w.text) for w in words[start:start + size])
+        if end - start > size and phrase in kinds:
+            return 0 if strip_clitic(match_key(words[start + size].text)).startswith("ال") else size
+    return 0
 
 
 DATELINE_MARKS = {"-", "–", "—", "(", ")", ":", "|", "/"}

@@ -116,6 +116,8 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         yield from _verb(ctx, rule, t0, t1, gap)
     elif rule.shape == "passive":
         before, after = mention_before(ctx, t0, gap), mentions_after(ctx, t1 - 1, 6)
+        if before is None and t0 > 0 and ctx.raw[t0 - 1] in RELATIVE_WORDS:  # إلى مجلس إدارة جي42، التي يرأسها Y
+            before = mention_before(ctx, t0, gap, subject=False)
         if before is not None and after:
             if not rule.reverse:
                 yield after[0], before

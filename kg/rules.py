@@ -16,7 +16,7 @@ DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.y
 # The extraction code is part of "the rules": a new version of it invalidates cached extractions.
 CODE_FILES = ("entities.py", "mentions.py", "references.py", "relations.py", "relation_context.py", "roles.py",
               "relation_rules.py", "normalize.py", "rules.py", "type_vote.py", "relation_subjects.py",
-              "clitics.py", "institutions.py")
+              "clitics.py", "institutions.py", "article_names.py")
 
 
 def read_data(name: str) -> Any:
@@ -165,4 +165,4 @@ def type_rules() -> TypeRules:
         not_surnames=frozenset(strip_marks(w) for w in raw.get("not_surnames", [])),
         same_head_descriptors=frozenset(head_key(p.split()[0]) for phrases in same_head.values() for p in phrases),
         dateline_not_media=frozenset(match_key(w) for w in raw.get("dateline_not_media", [])),
-        name_descriptors=frozenset(head_key(w) for w in raw.get("name_descriptors", [])))
+        name_descriptors=frozenset(" ".join(head_key(w) for w in p.split()) for p in raw.get("name_descriptors", [])))

@@ -227,3 +227,17 @@ def test_a_minister_of_another_country_keeps_his_own(annotate_text):
 def test_his_deputy_is_no_role_at_a_body(annotate_text):
     got = triples(annotate_text, "غادر كليغ الشركة المالكة لفيسبوك وواتساب، على أن يخلفه نائبه جويل كابلان.")
     assert not any(h == "جويل كابلان" and rel == "works_for" for h, rel, _ in got)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the person after "which X heads" heads the body before, even after a preposition
+    ("وسينضم براد سميث إلى مجلس إدارة جي42، التي يرأسها الشيخ طحنون بن زايد آل نهيان.",
+     ("طحنون بن زايد آل نهيان", "works_for", "جي42")),
+    # a company's head office
+    ("ويقع المقر الرئيسي لتيليغرام في دبي منذ سنوات.", ("تيليغرام", "based_in", "دبي")),
+    # a state body takes its country adjective
+    ("من جانبه، أكد محافظ البنك المركزي المصري حسن عبد الله التزام البنك بمرونة سعر الصرف.",
+     ("حسن عبد الله", "works_for", "البنك المركزي المصري")),
+])
+def test_heads_seats_and_state_bodies(annotate_text, text, triple):
+    assert triple in triples(annotate_text, text)

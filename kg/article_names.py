@@ -1,0 +1,64 @@
+"""Names found once in an article, found again where NER missed them.
+
+NER finds a name in one sentence and misses it in the next (جي42 in the lead, لجي42 three lines
+on): within an article a name keeps its sense, so every later or earlier occurrence of a name
+already found (with a leading clitic, بجي42، لجي42) becomes a mention of the same type.  Names of
+one word count only for organisations and media, whose one-word names are brands (a one-word
+person is a surname, kg/references.py; a one-word place may be a common word).
+"""
+from __future__ import annotations
+
+from kg.mentions import NON_NAME_SOURCES, mention
+from kg.nlp.doc import AnnotatedArticle, Sentence
+from kg.normalize import match_key, strip_clitic
+from kg.rules import type_rules
+from kg.schema import Mention
+
+ONE_WORD_TYPES = frozenset({"COMPANY", "MEDIA", "PARTY", "ORGANIZATION"})
+SOURCES = frozenset({"ner", "rule", "gazetteer"})
+
+
+def _names(per_sentence: list[list[Mention]]) -> dict[tuple[str, ...], str]:
+    """Key tuple of each name of the article -> its type (the first seen)."""
+    names: dict[tuple[str, ...], str] = {}
+    stops = type_rules().stop_mentions
+    for mentions in per_sentence:
+        for m in mentions:
+            key = tuple(match_key(m.text).split())
+            if m.source not in SOURCES or m.source in NON_NAME_SOURCES or not key or " ".join(key) in stops:
+                continue
+            if len(key) >= 2 or (m.type in ONE_WORD_TYPES and len(key[0]) >= 3):
+                names.setdefault(key, m.type)
+    return names
+
+
+def article_names(annotated: AnnotatedArticle, per_sentence: list[list[Mention]]) -> list[list[Mention]]:
+    """Add a mention wherever a name of the article occurs outside every mention."""
+    names = _names(per_sentence)
+    if not names:
+        return per_sentence
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(names, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    out = []
+    for sent, mentions in zip(annotated.sentences, per_sentence):
+        out.append(sorted(mentions + _found(annotated, sent, mentions, names, by_first), key=lambda m: (m.start, -m.end)))
+    return out
+
+
+def _found(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention], names: dict[tuple[str, ...], str],
+           by_first: dict[str, list[tuple[str, ...]]]) -> list[Mention]:
+    raw, words = sent.raw_keys, sent.words
+    found: list[Mention] = []
+    for i, key in enumerate(raw):
+        bare = strip_clitic(key)
+        for first, clitic in ((key, 0), (bare, len(key) - len(bare))):
+            for name in by_first.get(first, ()):
+                n = len(name)
+                if tuple(raw[i + 1:i + n]) != name[1:]:
+                    continue
+                start, end = words[i].start + clitic, words[i + n - 1].end
+                if not any(m.start < end and start < m.end for m in mentions + found):
+                    found.append(mention(annotated, sent, start, end, names[name], "ner"))
+                break
+    return found
