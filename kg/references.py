@@ -57,9 +57,6 @@ def surname_mentions(annotated: AnnotatedArticle, sent: Sentence, surnames: set[
     return found
 
 
-NOT_DESCRIPTORS = frozenset(match_key(w) for w in ("بالوكالة",))  # وزير الإعلام بالوكالة: "acting"
-
-
 @lru_cache(maxsize=1)
 def _descriptors_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Descriptor phrases grouped by their first key, longest first within each group."""
@@ -84,7 +81,7 @@ def descriptor_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Men
     keys, stripped = sent.raw_keys, sent.word_keys  # word_keys: strip_clitic of each key
     found, i = [], 0
     while i < len(keys):
-        if (keys[i] not in by_first and stripped[i] not in by_first) or keys[i] in NOT_DESCRIPTORS:
+        if (keys[i] not in by_first and stripped[i] not in by_first) or keys[i] in type_rules().not_descriptors:
             i += 1  # most words start no descriptor
             continue
         firsts = dict.fromkeys((keys[i], stripped[i]))  # the first word may carry a clitic

@@ -34,8 +34,8 @@ from kg.roles import roles, titles
 from kg.schema import Evidence, Mention, Relation
 
 PLACE_WORDS = {match_key(w) for w in ("في", "داخل", "بمقر", "مقر")}
-NOUN_FIRST_GAP = 7
-LOCATED = match_key("يقع")  # words from a meeting noun (or its marker) to its first participant
+NOUN_FIRST_GAP = 7  # words from a meeting noun (or its marker) to its first participant
+LOCATED = match_key("يقع")  # X، التي يقع مقرها في Y
 
 
 def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
@@ -147,6 +147,15 @@ def _relative_start(ctx: Ctx, t0: int) -> int:
     return j
 
 
+def _role_kind(role: str, body_type: str, default: str) -> str:
+    """owns for an owner (مالك), member_of for a party's leader or member, else ``default``."""
+    rules = rule_set()
+    words = {strip_clitic(match_key(k)) for k in role.split()}  # والزعيم
+    if not words.isdisjoint(rules.owner_roles):
+        return "owns"
+    return "member_of" if body_type == "PARTY" and not words.isdisjoint(rules.member_roles) else default
+
+
 def _triggers(ctx: Ctx, rule: Rule) -> Iterator[tuple[int, int]]:
     for i in start_positions(ctx.keys, ctx.raw, rule.triggers):
         if n := first_match(ctx.keys, ctx.raw, i, rule.triggers):
@@ -186,11 +195,8 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
             continue
         if rule.shape == "role":
             for p, o, attrs in roles(ctx, rules):
-                role_words = {strip_clitic(match_key(k)) for k in str(attrs["role"]).split()}  # والزعيم
-                member = ctx.mentions[o].type == "PARTY" and not role_words.isdisjoint(rules.member_roles)
-                owner = not role_words.isdisjoint(rules.owner_roles)
-                add(rule.name, "owns" if owner else "member_of" if member else rule.type, p, o, rule.confidence,
-                    {} if owner else attrs)
+                kind = _role_kind(str(attrs["role"]), ctx.mentions[o].type, rule.type)
+                add(rule.name, kind, p, o, rule.confidence, {} if kind == "owns" else attrs)
             continue
         for t0, t1 in triggers[rule.name]:
             if negated(ctx, rules, t0, t1):

@@ -105,6 +105,7 @@ class TypeRules:
     same_head_descriptors: frozenset[str] = frozenset()  # head keys of descriptors that need a same-noun antecedent
     dateline_not_media: frozenset[str] = frozenset()  # a dateline's source that names no medium (وكالات)
     name_descriptors: frozenset[str] = frozenset()  # head keys of kind words before a name (شركة، منصة)
+    not_descriptors: frozenset[str] = frozenset()  # words that look like a descriptor and are none (بالوكالة)
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -165,4 +166,5 @@ def type_rules() -> TypeRules:
         not_surnames=frozenset(strip_marks(w) for w in raw.get("not_surnames", [])),
         same_head_descriptors=frozenset(head_key(p.split()[0]) for phrases in same_head.values() for p in phrases),
         dateline_not_media=frozenset(match_key(w) for w in raw.get("dateline_not_media", [])),
-        name_descriptors=frozenset(" ".join(head_key(w) for w in p.split()) for p in raw.get("name_descriptors", [])))
+        name_descriptors=frozenset(" ".join(head_key(w) for w in p.split()) for p in raw.get("name_descriptors", [])),
+        not_descriptors=frozenset(match_key(w) for w in raw.get("not_descriptors", [])))
