@@ -12,7 +12,7 @@ from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import is_arabic, match_key, strip_marks
 from kg.relation_rules import longest_match, rule_set, start_positions
-from kg.rules import demonym_index, head_key, type_rules
+from kg.rules import demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 
 
@@ -165,44 +165,68 @@ def link_descriptors(out: ArticleMentions, text: str) -> ArticleMentions:
                            [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])
 
 
-MINISTER = frozenset(head_key(w) for w in ("وزير", "وزيرة"))  # as head_key reads them (و read as a clitic)
+MINISTER = frozenset(head_key(w) for w in ("وزير", "وزيرة", "سكرتير", "سكرتيرة"))  # as head_key reads them
 MINISTRY = head_key("وزارة")
 
 
+def _field(words: list[str]) -> tuple[str, str]:
+    """A ministry's field: its head word, and its second word when that is one more noun of it
+    (الشؤون الخارجية / الشؤون الثقافية), not a country or a name."""
+    second = words[1] if len(words) > 1 else ""
+    if not second.startswith("ال") or (match_key(second),) in demonym_index():
+        second = ""
+    return head_key(words[0]), head_key(second) if second else ""
+
+
+def _one_government(mentions: list[Mention]) -> list[int]:
+    """Mentions of the article's national government when it names exactly one (a gazetteer
+    government with a country word, named or implied by a title)."""
+    gaz = gazetteer()
+    found = [k for k, m in enumerate(mentions) if m.type == "GOVERNMENT" and m.key in gaz and gaz[m.key].demonyms]
+    return found if len({mentions[k].key for k in found}) == 1 else []
+
+
 def minister_fields(annotated: AnnotatedArticle, out: ArticleMentions) -> ArticleMentions:
-    """``وزيرة التجارة جينا ريموندو`` in an article naming ``وزارة التجارة الأمريكية``: the field after
-    a minister's title (with no country of its own: وزيرة خارجية المملكة المتحدة is that country's)
-    stands for the ministry, so the role joins the minister to it."""
-    demonyms = demonym_index()
-
-    def field(words: list[str]) -> tuple[str, str]:
-        """The field's head word, and its second word when that is one more noun of it (الشؤون
-        الخارجية / الشؤون الثقافية), not a country or a name."""
-        second = words[1] if len(words) > 1 else ""
-        if not second.startswith("ال") or (match_key(second),) in demonyms:
-            second = ""
-        return head_key(words[0]), head_key(second) if second else ""
-
-    ministries = [(k, field(m.text.split()[1:3])) for k, m in enumerate(out.mentions)
+    """``وزيرة التجارة جينا ريموندو``: the field after a minister's title with no country of its own
+    (وزيرة خارجية المملكة المتحدة is that country's) stands for the ministry the article names
+    (وزارة التجارة الأمريكية), else for the one national government the article names, so the role
+    joins the minister to it."""
+    ministries = [(k, _field(m.text.split()[1:3])) for k, m in enumerate(out.mentions)
                   if m.type == "GOVERNMENT" and m.source not in NON_NAME_SOURCES and len(m.text.split()) >= 2
                   and head_key(m.text.split()[0]) == MINISTRY]
-    if not ministries:
+    government = _one_government(out.mentions)
+    if not ministries and not government:
         return out
     mentions, links = list(out.mentions), list(out.links)
     for sent in annotated.sentences:
-        words, raw = sent.words, sent.raw_keys
-        for i in range(len(words) - 1):
-            if head_key(words[i].text) not in MINISTER:
-                continue
-            own = field([w.text for w in words[i + 1:i + 3]])
-            near = [(raw[j],) for j in range(i + 2, min(len(raw), i + 5))] + [tuple(raw[j:j + 2]) for j in range(i + 2, i + 5)]
-            if any(key in demonyms for key in near) or any(m.start < words[i + 1].end and words[i + 1].start < m.end
-                                                          for m in mentions if m.sentence == sent.index):
-                continue
+        for i in _minister_titles(sent, mentions):
+            field = sent.words[i + 1]
+            own = _field([w.text for w in sent.words[i + 1:i + 3]])
             same = [k for k, (head, second) in ministries if head == own[0] and not (second and own[1] and second != own[1])]
-            if same:
-                before = [k for k in same if mentions[k].start < words[i + 1].start]
-                target = before[-1] if before else same[0]
-                mentions.append(mention(annotated, sent, words[i + 1].start, words[i + 1].end, "GOVERNMENT", "descriptor"))
-                links.append((target, len(mentions) - 1, "descriptor"))
+            # a country word the gazetteer does not know (وزير العدل البلجيكي) rules the fallback out
+            targets = same or ([] if _nisba_after(sent, i) else government)
+            if targets:
+                before = [k for k in targets if mentions[k].start < field.start]
+                mentions.append(mention(annotated, sent, field.start, field.end, "GOVERNMENT", "descriptor"))
+                links.append((before[-1] if before else targets[0], len(mentions) - 1, "descriptor"))
     return ArticleMentions(mentions, links)
+
+
+def _nisba_after(sent: Sentence, i: int) -> bool:
+    """A definite nisba adjective (البلجيكي، الخارجية) among the two words after the field."""
+    return any(k.startswith("ال") and k.endswith(("ي", "يه")) for k in sent.raw_keys[i + 2:i + 4])
+
+
+def _minister_titles(sent: Sentence, mentions: list[Mention]) -> list[int]:
+    """Words of ``sent`` that are a minister's title followed by a field with no country after it
+    and in no mention."""
+    demonyms, raw, words = demonym_index(), sent.raw_keys, sent.words
+    out = []
+    for i in range(len(words) - 1):
+        if head_key(words[i].text) not in MINISTER:
+            continue
+        near = [(raw[j],) for j in range(i + 2, min(len(raw), i + 5))] + [tuple(raw[j:j + 2]) for j in range(i + 2, i + 5)]
+        taken = any(m.start < words[i + 1].end and words[i + 1].start < m.end for m in mentions if m.sentence == sent.index)
+        if not taken and not any(key in demonyms for key in near):
+            out.append(i)
+    return out

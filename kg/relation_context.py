@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from kg.nlp.doc import Sentence
 from kg.normalize import match_key
 from kg.relation_rules import RuleSet, longest_match, rule_set
+from kg.rules import type_rules
 from kg.schema import Mention
 
 CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens the list of tails
@@ -187,7 +188,8 @@ def coordinated(ctx: Ctx, k: int) -> list[int]:
 
 def conjunct(ctx: Ctx, j: int) -> bool:
     """Word ``j`` carries the conjunction و (والمدير، وديفيد، وموقع): it opens a new conjunct."""
-    return ctx.raw[j] != ctx.keys[j] and ctx.raw[j].startswith("و")
+    # وزير، وزارة، وليد begin with the letter, not the conjunction
+    return ctx.raw[j] != ctx.keys[j] and ctx.raw[j].startswith("و") and ctx.raw[j] not in type_rules().waw_words
 
 
 def apposition_owner(ctx: Ctx, k: int, t0: int) -> int:

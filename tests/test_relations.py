@@ -241,3 +241,21 @@ def test_his_deputy_is_no_role_at_a_body(annotate_text):
 ])
 def test_heads_seats_and_state_bodies(annotate_text, text, triple):
     assert triple in triples(annotate_text, text)
+
+
+def test_the_leader_of_a_party_named_before(annotate_text):
+    got = triples(annotate_text, "وكان يوآف غالانت، وهو عضو في حزب الليكود الذي يتزعمه بنيامين نتنياهو، قد التقى لويد أوستن.")
+    assert ("بنيامين نتنياهو", "member_of", "حزب الليكود") in got
+
+
+def test_a_minister_works_for_the_one_government_of_the_article(annotate_text):
+    text = ("أقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو وزير الدفاع.\n"
+            "وقال وزير الدفاع يوآف غالانت إن القرار سياسي.")
+    got = triples(annotate_text, text)
+    assert any(h == "يوآف غالانت" and r == "works_for" for h, r, _ in got)
+
+
+def test_a_title_starting_with_waw_is_no_conjunct(annotate_text):
+    text = "استقبل الرئيس ليانغ هوا، رئيس مجلس إدارة شركة هواوي الصينية، بحضور وزير الاتصالات عمرو طلعت."
+    got = triples(annotate_text, text)
+    assert not any(h == "ليانغ هوا" and r == "works_for" and t != "هواوي" for h, r, t in got)
