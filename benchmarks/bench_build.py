@@ -124,7 +124,7 @@ def bench_build(n: int, raw: Path, workers: int) -> dict:
 def bench_graph(n_relations: int, seed: int = 7) -> dict:
     from kg.export import export_all
     from kg.graph import build_graph
-    from kg.schema import Entity, Evidence, Mention, Relation
+    from kg.schema import Entity, Evidence, Mention, Relation, mention_key
 
     rng = random.Random(seed)
     n_entities = max(10, n_relations // 5)
@@ -138,8 +138,8 @@ def bench_graph(n_relations: int, seed: int = 7) -> dict:
         head = Mention(article=f"a{r % 1000}", sentence=0, start=2 * r, end=2 * r + 1, text="س", type="PERSON", source="ner")
         tail = Mention(article=f"a{r % 1000}", sentence=0, start=2 * r + 1, end=2 * r + 2, text="ص", type="COMPANY",
                        source="ner")
-        mapping[(head.article, head.start, head.end)] = f"e{h}"
-        mapping[(tail.article, tail.start, tail.end)] = f"e{t}"
+        mapping[mention_key(head)] = f"e{h}"
+        mapping[mention_key(tail)] = f"e{t}"
         ev = Evidence(article=head.article, sentence="جملة الدليل", start=0, end=10, rule="bench.v1")
         relations.append(Relation(type=rel_types[r % 4], head=head, tail=tail, evidence=ev, confidence=0.7))
     start = time.perf_counter()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 
 from kg.ontology import load_ontology
-from kg.schema import Entity, Evidence, Relation
+from kg.schema import Entity, Evidence, MentionKey, Relation, mention_key
 
 
 def relation_key(head: str, rel_type: str, tail: str) -> str:
@@ -37,7 +37,7 @@ def _attrs(relations: list[Relation]) -> dict[str, object]:
 
 
 def build_graph(entities: Iterable[Entity], relations: Iterable[Relation],
-                mention_map: Mapping[tuple[str, int, int], str], meta: dict[str, object] | None = None) -> nx.MultiDiGraph:
+                mention_map: Mapping[MentionKey, str], meta: dict[str, object] | None = None) -> nx.MultiDiGraph:
     """Nodes are entities; one edge per (head, relation, tail) with all its evidence."""
     graph = nx.MultiDiGraph(**(meta or {}))
     for e in entities:
@@ -45,8 +45,8 @@ def build_graph(entities: Iterable[Entity], relations: Iterable[Relation],
                        aliases=list(e.aliases), mentions=e.mentions, articles=list(e.articles), merges=list(e.merges))
     grouped: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in relations:
-        head = mention_map.get((r.head.article, r.head.start, r.head.end))
-        tail = mention_map.get((r.tail.article, r.tail.start, r.tail.end))
+        head = mention_map.get(mention_key(r.head))
+        tail = mention_map.get(mention_key(r.tail))
         if head is None or tail is None or head == tail:
             continue
         if load_ontology().relation_types[r.type].symmetric:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from kg.entities import NON_NAME_SOURCES, ArticleMentions
 from kg.normalize import is_arabic, key_variants, match_key, strip_article, strip_clitic
 from kg.rules import alias_index, gazetteer
-from kg.schema import Entity, Mention
+from kg.schema import Entity, Mention, MentionKey, mention_key
 
 FUZZY_CUTOFF = 90
 FUZZY_CUTOFF_PERSON = 94  # names differ by one letter more often than organisations do
@@ -38,8 +38,7 @@ def skeleton(key: str) -> str:
 ORG_FAMILY = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
 
 
-def _mkey(m: Mention) -> tuple[str, int, int]:
-    return (m.article, m.start, m.end)
+
 
 
 @dataclass
@@ -186,7 +185,7 @@ class Resolver:
                     if skeleton(other) == skeleton(key):
                         self.uf.union(by_key[(etype, key)], by_key[(etype, other)], f"fuzzy {score:.0f}: {other} ~ {key}")
 
-    def resolve(self) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    def resolve(self) -> tuple[list[Entity], dict[MentionKey, str]]:
         """Entities (sorted by id) and a map from mention (article, start, end) to entity id."""
         self._cross_article()
         clusters: dict[int, list[Mention]] = defaultdict(list)
@@ -199,7 +198,7 @@ class Resolver:
             entity = build_entity(members, self.uf.why.get(root, []))
             entities.append(entity)
             for m in members:
-                mapping[_mkey(m)] = entity.id
+                mapping[mention_key(m)] = entity.id
         return sorted(entities, key=lambda e: e.id), mapping
 
 

@@ -209,11 +209,20 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
             continue
         role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
         people = [p for p, m in enumerate(ctx.mentions) if m.type == "PERSON"]
+        end = _posted_at(ctx, ctx.last[g])  # سفيرة الولايات المتحدة لدى العراق X
         after = [p for p in people
-                 if 0 <= ctx.first[p] - ctx.last[g] - 1 <= 2 and only_punct(ctx, ctx.last[g] + 1, ctx.first[p])]
+                 if 0 <= ctx.first[p] - end - 1 <= 2 and only_punct(ctx, end + 1, ctx.first[p])]
         # "X، وزيرة خارجية المملكة المتحدة" — unless a person follows the title (X، الرئيس السوري Y)
         # or it opens a new conjunct (ترامب ورئيس الوزراء الإسرائيلي: someone else's title)
         before = [p for p in people if not after and not conjunct(ctx, title[0])
                   and 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])]
         for p in after + before:
             yield p, g, {"role": role, "current": None}
+
+
+def _posted_at(ctx: Ctx, i: int) -> int:
+    """``سفيرة الولايات المتحدة لدى العراق``: the last word of the host after لدى, else ``i``."""
+    if i + 2 >= len(ctx.raw) or ctx.raw[i + 1] != LADA:
+        return i
+    host = ctx.mention_at(i + 2)
+    return ctx.last[host] if host is not None else i

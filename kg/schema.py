@@ -48,6 +48,16 @@ class Mention(_Model):
     key: str | None = Field(default=None, description="Gazetteer entry id when known")
 
 
+
+MentionKey = tuple[str, int, int, str]
+
+
+def mention_key(m: Mention) -> MentionKey:
+    """A mention's key from the resolver to the graph: a title's government may share its span with
+    the place it names (سفيرة الولايات المتحدة), so the type is part of it."""
+    return (m.article, m.start, m.end, m.type)
+
+
 class Relation(_Model):
     """A typed relation between two mentions, as read in one sentence."""
 

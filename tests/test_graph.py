@@ -1,5 +1,5 @@
 from kg.graph import build_graph, relation_key
-from kg.schema import Entity, Evidence, Mention, Relation
+from kg.schema import Entity, Evidence, Mention, Relation, mention_key
 
 
 def mention(article, start, text, etype):
@@ -18,7 +18,7 @@ def relation(rtype, head, tail, article="a", conf=0.5, role=None):
 def sample():
     x, y, z = mention("a", 0, "س", "PERSON"), mention("a", 5, "ص", "COMPANY"), mention("b", 0, "ع", "PERSON")
     ents = [entity("p:x", "PERSON", "س"), entity("c:y", "COMPANY", "ص"), entity("p:z", "PERSON", "ع")]
-    mapping = {("a", 0, 1): "p:x", ("a", 5, 6): "c:y", ("b", 0, 1): "p:z"}
+    mapping = {mention_key(x): "p:x", mention_key(y): "c:y", mention_key(z): "p:z"}
     rels = [relation("works_for", x, y, role="مدير"), relation("works_for", x, y, article="b", conf=0.5),
             relation("met", z, x, article="b"), relation("met", x, z)]
     return build_graph(ents, rels, mapping)
@@ -41,5 +41,16 @@ def test_met_is_symmetric_one_edge_either_way():
 
 def test_self_loops_are_dropped():
     x = mention("a", 0, "س", "PERSON")
-    g = build_graph([entity("p:x", "PERSON", "س")], [relation("met", x, x)], {("a", 0, 1): "p:x"})
+    g = build_graph([entity("p:x", "PERSON", "س")], [relation("met", x, x)], {mention_key(x): "p:x"})
     assert g.number_of_edges() == 0
+
+
+def test_a_government_sharing_its_span_with_a_place_keeps_its_own_node():
+    # سفيرة الولايات المتحدة: the title's government and the place are two mentions of one span
+    person, place = mention("a", 0, "ألينا", "PERSON"), mention("a", 20, "الولايات المتحدة", "LOCATION")
+    government = place.model_copy(update={"type": "GOVERNMENT", "source": "implied"})
+    ents = [entity("p:a", "PERSON", "ألينا"), entity("l:us", "LOCATION", "الولايات المتحدة"),
+            entity("g:us", "GOVERNMENT", "الحكومة الأمريكية")]
+    mapping = {mention_key(person): "p:a", mention_key(place): "l:us", mention_key(government): "g:us"}
+    graph = build_graph(ents, [relation("works_for", person, government)], mapping)
+    assert [(h, t) for h, t, _ in graph.edges(data=True)] == [("p:a", "g:us")]

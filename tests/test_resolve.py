@@ -76,7 +76,7 @@ def test_descriptors_point_at_their_actor_but_are_not_aliases():
                                   m("a", 40, "الجهة التنظيمية", "GOVERNMENT", source="descriptor")], [(0, 1, "descriptor")]))
     (ofcom,) = entities
     assert "الجهة التنظيمية" not in ofcom.aliases
-    assert mapping[("a", 40, 40 + len("الجهة التنظيمية"))] == ofcom.id
+    assert mapping[("a", 40, 40 + len("الجهة التنظيمية"), "GOVERNMENT")] == ofcom.id
 
 
 def test_ids_are_content_derived_and_stable():

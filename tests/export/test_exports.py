@@ -16,8 +16,11 @@ def hostile_graph():
     rel = relation("works_for", x, y, role=HOSTILE)
     rel = rel.model_copy(update={"evidence": rel.evidence.model_copy(update={"sentence": HOSTILE + ' href="x"'})})
     from kg.graph import build_graph
+    from kg.schema import mention_key
 
-    return build_graph([bad, entity("c:y", "COMPANY", "ص")], [rel], {("a", 0, 1): "p:x", ("a", 5, 6): "c:y"})
+    graph = build_graph([bad, entity("c:y", "COMPANY", "ص")], [rel], {mention_key(x): "p:x", mention_key(y): "c:y"})
+    assert graph.number_of_edges() == 1  # the hostile role and evidence are in the graph
+    return graph
 
 
 def test_graphml_round_trip_has_the_same_nodes_and_edges(tmp_path):
