@@ -8,7 +8,7 @@ person is a surname, kg/references.py; a one-word place may be a common word).
 """
 from __future__ import annotations
 
-from kg.mentions import NON_NAME_SOURCES, mention
+from kg.mentions import mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import match_key, strip_clitic
 from kg.rules import type_rules
@@ -25,7 +25,7 @@ def _names(per_sentence: list[list[Mention]]) -> dict[tuple[str, ...], str]:
     for mentions in per_sentence:
         for m in mentions:
             key = tuple(match_key(m.text).split())
-            if m.source not in SOURCES or m.source in NON_NAME_SOURCES or not key or " ".join(key) in stops:
+            if m.source not in SOURCES or not key or " ".join(key) in stops:  # no descriptor or implied one
                 continue
             if len(key) >= 2 or (m.type in ONE_WORD_TYPES and len(key[0]) >= 3):
                 names.setdefault(key, m.type)

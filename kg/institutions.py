@@ -2,13 +2,11 @@
 legislation (قانون السلامة على الإنترنت): a head word and the noun phrase after it."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from kg.clitics import leading_clitic
 from kg.mentions import QUOTES, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import is_arabic, match_key, strip_clitic
-from kg.relation_rules import rule_set
+from kg.relation_rules import role_firsts
 from kg.rules import head_key, type_rules
 from kg.schema import Mention
 
@@ -52,14 +50,14 @@ def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -
     key = match_key(word.text)
     if word.upos not in NAME_UPOS or key in rules.institution_stops or not QUOTES.isdisjoint(word.text):
         return False  # ل"جوهرة: a quote opens another name
-    if strip_clitic(key) in _role_firsts():
+    if strip_clitic(key) in role_firsts():
         return False  # رئاسة الجمهورية | السفير أحمد فهمي: a title opens a person's name
     named_adjective = strip_clitic(key) in rules.name_adjectives
     bare = strip_clitic(key)
     if not_first and bare != key and key.startswith("و") and word.upos != "ADJ":
         # ووزارة، والمركز open another body, والناطق باسم another person's title; بلدية جمال والأمن:
         # a name only joins common nouns (after a definite one)
-        other = rules.head_type([head_key(word.text)]) is not None or bare in rules.institution_words or bare in _role_firsts()
+        other = rules.head_type([head_key(word.text)]) is not None or bare in rules.institution_words or bare in role_firsts()
         return joins and after_definite and bare.startswith("ال") and not other
     nisba = key.endswith(("ي", "يه"))
     if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
@@ -67,11 +65,6 @@ def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -
     if after_definite and word.upos == "NOUN" and not nisba and not key.startswith("ل") and is_arabic(key):
         return False  # only adjectives and prepositional complements (للشغل) follow a definite noun
     return word.upos != "ADJ" or nisba or named_adjective
-
-
-@lru_cache(maxsize=1)
-def _role_firsts() -> frozenset[str]:
-    return frozenset(phrase[0] for phrase in rule_set().roles)
 
 
 def _definite(word: Word) -> bool:

@@ -38,6 +38,14 @@ class Ctx:
     first: list[int]
     last: list[int]
     stops: set[int] = field(default_factory=set)  # word indices where some rule's trigger starts
+    order: list[int] = field(default_factory=list)  # mention indices in text order
+
+    def __post_init__(self) -> None:
+        self.order = sorted(range(len(self.mentions)), key=lambda k: self.first[k])
+
+    def following(self, k: int) -> int | None:
+        """The first mention that starts after mention ``k`` ends."""
+        return next((m for m in self.order if self.first[m] > self.last[k]), None)
 
     @classmethod
     def build(cls, sent: Sentence, mentions: list[Mention]) -> Ctx:
@@ -110,7 +118,7 @@ def mentions_after(ctx: Ctx, i: int, gap: int, types: frozenset[str] | set[str] 
     out: list[int] = []
     prev = i
     negs = rule_set().negations
-    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+    for k in ctx.order:
         f = ctx.first[k]
         if f <= i:
             continue
@@ -142,7 +150,7 @@ def direct_object(ctx: Ctx, i: int, types: frozenset[str] | set[str] = frozenset
     ملاحقة ...): at most one other word before it, besides quotes, commas, time words and, before a
     person, a title (دعا الطبوبي رئيس الحكومة يوسف الشاهد), and no preposition.  ``own_prep``: word
     ``i`` is the trigger's own preposition (طلب من X), which the object may follow."""
-    k = next((k for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k])
+    k = next((k for k in ctx.order
               if ctx.first[k] > i and ctx.mentions[k].source != "implied"), None)
     if k is None or (after_preposition(ctx, k) and not (own_prep and ctx.first[k] == i + 1)):
         return None
@@ -172,7 +180,7 @@ def coordinated(ctx: Ctx, k: int) -> list[int]:
     يوتيوب): they share its verb.  Between two of them only و، a comma, or one و-word naming the kind
     (وموقع، وشركة)."""
     out, prev = [], ctx.last[k]
-    for m in sorted(range(len(ctx.mentions)), key=lambda m: ctx.first[m]):
+    for m in ctx.order:
         f = ctx.first[m]
         if f <= prev or ctx.mentions[m].source == "implied":
             continue
@@ -232,7 +240,7 @@ def titled_subject(ctx: Ctx, t1: int) -> int | None:
     n = role_at(ctx, t1) if t1 < len(ctx.raw) else 0
     if not n:
         return None
-    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+    for k in ctx.order:
         f = ctx.first[k]
         if f < t1 + n or ctx.mentions[k].type != "PERSON":
             continue
@@ -250,7 +258,7 @@ def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozense
     titled = titled_subject(ctx, t1)
     if titled is not None and (not types or "PERSON" in types):
         return titled
-    for k in sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k]):
+    for k in ctx.order:
         f = ctx.first[k]
         if f < t1:
             continue
@@ -262,7 +270,8 @@ def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozense
         if ctx.mentions[k].source == "implied":
             continue
         if titles_person(ctx, k):  # دعا الخبير ورئيس الجمعية X، محمد مقديش، ...: the person
-            k = next(m for m in sorted(range(len(ctx.mentions)), key=lambda m: ctx.first[m]) if ctx.first[m] > ctx.last[k])
+            nxt = ctx.following(k)  # titles_person found one
+            k = k if nxt is None else nxt
         if after_preposition(ctx, k) or (types and ctx.mentions[k].type not in types):
             return None
         return k
@@ -275,7 +284,7 @@ def titles_person(ctx: Ctx, k: int) -> bool:
     j = ctx.first[k] - 1  # the role may end a word early (الرئيس التنفيذي لشركة آبل تيم كوك)
     if j < 0 or not any(role_at(ctx, i) and i + role_at(ctx, i) >= j for i in range(max(0, j - 3), j + 1)):
         return False
-    nxt = next((m for m in sorted(range(len(ctx.mentions)), key=lambda m: ctx.first[m]) if ctx.first[m] > ctx.last[k]), None)
+    nxt = ctx.following(k)
     return nxt is not None and ctx.mentions[nxt].type == "PERSON" and ctx.first[nxt] - ctx.last[k] <= 2
 
 

@@ -101,6 +101,12 @@ def rule_set() -> RuleSet:
         title_max_between=int(titles["max_between"]))
 
 
+@lru_cache(maxsize=1)
+def role_firsts() -> frozenset[str]:
+    """First words of the role phrases (رئيس، مدير، الناطق ...)."""
+    return frozenset(phrase[0] for phrase in rule_set().roles)
+
+
 def match_phrase(keys: list[str], raw: list[str], i: int, phrase: tuple[str, ...]) -> int:
     """Number of words matched by ``phrase`` at word ``i`` (0 if none).
 

@@ -29,10 +29,6 @@ def _actor(ctx: Ctx, k: int, types: frozenset[str] | set[str]) -> bool:
             and (not types or ctx.mentions[k].type in types))
 
 
-def _ordered(ctx: Ctx) -> list[int]:
-    return sorted(range(len(ctx.mentions)), key=lambda k: ctx.first[k])
-
-
 def _kana(ctx: Ctx, i: int) -> int | None:
     """Index of كان/كانت opening the clause that ends at word ``i``."""
     kana = next((j for j in range(i - 1, max(-1, i - 1 - KANA_REACH), -1) if ctx.raw[j] in KANA), None)
@@ -47,11 +43,12 @@ def qad_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | No
     kana = _kana(ctx, t0 - 1)
     if kana is None:
         return None
-    k = next((k for k in _ordered(ctx) if kana < ctx.first[k] and ctx.last[k] < t0 - 1 and _actor(ctx, k, types)), None)
+    k = next((k for k in ctx.order if kana < ctx.first[k] and ctx.last[k] < t0 - 1 and _actor(ctx, k, types)), None)
     if k is None or (ctx.first[k] - kana > 2 and not role_at(ctx, kana + 1)):
         return None
     if titles_person(ctx, k):  # وكان الرئيس التنفيذي لشركة آبل تيم كوك قد ...: the person
-        k = next(m for m in _ordered(ctx) if ctx.first[m] > ctx.last[k])
+        nxt = ctx.following(k)  # titles_person found one
+        k = k if nxt is None else nxt
     return k
 
 
@@ -62,7 +59,7 @@ def relative_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     j = t0 - 2
     while j >= 0 and (ctx.text[j] in COMMAS or ctx.text[j] in QUOTE_TOKENS):
         j -= 1
-    return next((k for k in _ordered(ctx) if ctx.last[k] == j and _actor(ctx, k, types)), None)
+    return next((k for k in ctx.order if ctx.last[k] == j and _actor(ctx, k, types)), None)
 
 
 def adjacent_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
@@ -73,7 +70,7 @@ def adjacent_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     j = t0 - 1
     while j >= 0 and ctx.text[j] in QUOTE_TOKENS:
         j -= 1
-    k = next((k for k in _ordered(ctx) if ctx.last[k] == j and _actor(ctx, k, types)), None)
+    k = next((k for k in ctx.order if ctx.last[k] == j and _actor(ctx, k, types)), None)
     if k is None:
         return None
     i = ctx.first[k] - 1
@@ -88,7 +85,7 @@ def headline_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     that opens with an actor and a present-tense verb has that actor as its subject."""
     if not conjunct(ctx, t0) or not ctx.keys[t0].startswith(IMPERFECT):
         return None
-    k = next(iter(_ordered(ctx)), None)
+    k = next(iter(ctx.order), None)
     if k is None or ctx.first[k] != 0 or not _actor(ctx, k, types):
         return None
     after = ctx.last[k] + 1

@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from kg.normalize import match_key
 from kg.relation_context import ORG_TYPES, PREPOSITIONS, RELATIVE_WORDS, Ctx, conjunct, glued_preposition, only_punct, role_at
-from kg.relation_rules import RuleSet, longest_match, rule_set
+from kg.relation_rules import RuleSet, longest_match, role_firsts
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 LADA = match_key("لدى")
@@ -101,12 +100,7 @@ def _pronoun_role(ctx: Ctx, j: int, pronouns: tuple[str, ...] = PRONOUNS) -> boo
     """Word ``j`` is a role with a possessive pronoun (رئيسها، ومديره)."""
     own = ctx.keys[j]
     bare = next((own[:-len(p)] for p in pronouns if own.endswith(p) and len(own) > len(p) + 2), "")
-    return bare in _role_firsts()
-
-
-@lru_cache(maxsize=1)
-def _role_firsts() -> frozenset[str]:
-    return frozenset(phrase[0] for phrase in rule_set().roles)
+    return bare in role_firsts()
 
 
 def _last_conjunct_role(ctx: Ctx, role: tuple[int, int], hi: int) -> tuple[int, int]:

@@ -55,13 +55,13 @@ class GazEntry:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, GazEntry]:
     entries = read_data("gazetteer.yaml")["entries"]
-    nouns = read_data("type_rules.yaml").get("government_nouns", [])
+    nouns = type_rules().government_nouns
     return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], (*e["aliases"], *_government_aliases(e, nouns)),
                               tuple(e.get("demonyms", [])))
             for e in entries}
 
 
-def _government_aliases(entry: dict[str, Any], nouns: list[str]) -> list[str]:
+def _government_aliases(entry: dict[str, Any], nouns: tuple[str, ...]) -> list[str]:
     """``السلطات الفرنسية``، ``الإدارة الأمريكية``: a government noun with the feminine demonym."""
     if entry["type"] != "GOVERNMENT":
         return []
@@ -106,6 +106,7 @@ class TypeRules:
     dateline_not_media: frozenset[str] = frozenset()  # a dateline's source that names no medium (وكالات)
     name_descriptors: frozenset[str] = frozenset()  # head keys of kind words before a name (شركة، منصة)
     not_descriptors: frozenset[str] = frozenset()  # words that look like a descriptor and are none (بالوكالة)
+    government_nouns: tuple[str, ...] = ()  # السلطات، الإدارة: with a demonym they name that government
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -167,4 +168,5 @@ def type_rules() -> TypeRules:
         same_head_descriptors=frozenset(head_key(p.split()[0]) for phrases in same_head.values() for p in phrases),
         dateline_not_media=frozenset(match_key(w) for w in raw.get("dateline_not_media", [])),
         name_descriptors=frozenset(" ".join(head_key(w) for w in p.split()) for p in raw.get("name_descriptors", [])),
-        not_descriptors=frozenset(match_key(w) for w in raw.get("not_descriptors", [])))
+        not_descriptors=frozenset(match_key(w) for w in raw.get("not_descriptors", [])),
+        government_nouns=tuple(raw.get("government_nouns", [])))
