@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.mentions import mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
-from kg.normalize import match_key, strip_clitic
+from kg.normalize import match_key
 from kg.rules import type_rules
 from kg.schema import Mention
 
@@ -50,8 +50,10 @@ def _found(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention],
            by_first: dict[str, list[tuple[str, ...]]]) -> list[Mention]:
     raw, words = sent.raw_keys, sent.words
     found: list[Mention] = []
-    for i, key in enumerate(raw):
-        bare = strip_clitic(key)
+    # most words start no name: test both forms of a word against the first words at once
+    starts = [i for i, (key, bare) in enumerate(zip(raw, sent.word_keys)) if key in by_first or bare in by_first]
+    for i in starts:
+        key, bare = raw[i], sent.word_keys[i]
         for first, clitic in ((key, 0), (bare, len(key) - len(bare))):
             for name in by_first.get(first, ()):
                 n = len(name)

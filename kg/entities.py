@@ -25,6 +25,7 @@ from kg.references import (
     surname_mentions,
     title_mentions,
 )
+from kg.relation_rules import post_words
 from kg.rules import demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 from kg.type_vote import vote_types
@@ -170,6 +171,8 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         person_name = etype == "PERSON" and len(words) >= 2
         skip = kind_word(words, 0, len(words)) if etype != "PERSON" else 0  # مجلس إدارة جي42 -> جي42
         words = words[skip:]
+        while person_name and len(words) > 1 and match_key(words[-1].text) in post_words():
+            words = words[:-1]  # تعيين أحمد علي مديرا: NER took the post into the name
         start = words[0].start + leading_clitic(words[0], article_keys, person_name)
         end = _country_after(sent, words[-1], etype)
         text = annotated.article.text[start:end]

@@ -35,6 +35,7 @@ class Rule:
     verb_only: frozenset[str] = frozenset()  # triggers that are also nouns (طالب student): count when tagged VERB
     object_preps: frozenset[str] = frozenset()  # a preposition after the subject that opens the object (طلب X من Y)
     requires: frozenset[str] = frozenset()  # one of these words must follow the trigger in the clause (مقرا)
+    posts: frozenset[str] = frozenset()  # appointed: the post the appointee is named to (رئيسا، وزيرا)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def rule_set() -> RuleSet:
             direct_object=bool(spec.get("direct_object")),
             verb_only=frozenset(match_key(w) for w in spec.get("verb_only", [])),
             object_preps=frozenset(match_key(w) for w in spec.get("object_preps", [])),
-            requires=frozenset(match_key(w) for w in spec.get("requires", []))))
+            requires=frozenset(match_key(w) for w in spec.get("requires", [])),
+            posts=frozenset(match_key(w) for w in spec.get("posts", []))))
     neg, roles, titles = raw["negation"], raw["roles"], raw["titles"]
     return RuleSet(
         rules=tuple(rules),
@@ -105,6 +107,12 @@ def rule_set() -> RuleSet:
 def role_firsts() -> frozenset[str]:
     """First words of the role phrases (رئيس، مدير، الناطق ...)."""
     return frozenset(phrase[0] for phrase in rule_set().roles)
+
+
+@lru_cache(maxsize=1)
+def post_words() -> frozenset[str]:
+    """Posts a person is named to (رئيسا، وزيرا): never part of the person's name."""
+    return frozenset(w for rule in rule_set().rules for w in rule.posts)
 
 
 def match_phrase(keys: list[str], raw: list[str], i: int, phrase: tuple[str, ...]) -> int:

@@ -125,6 +125,8 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
                 yield from ((before, k) for k in (after[0], *coordinated(ctx, after[0])))
     elif rule.shape == "noun_of":
         yield from _noun_of(ctx, rule, t0, t1, gap)
+    elif rule.shape == "appointed":
+        yield from _appointed(ctx, rule, t0, t1, gap)
     elif rule.shape == "adjacent":
         before = mention_before(ctx, _relative_start(ctx, t0), 3 if not rule.head_words else 1)
         if before is None or (rule.head_words and ctx.keys[ctx.first[before]] not in rule.head_words
@@ -133,6 +135,35 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         after = mentions_after(ctx, t1 - 1, 4, {"LOCATION"})
         if after:
             yield before, after[0]
+
+
+APPOSITION_WORDS = frozenset({match_key("عن"), match_key("من"), match_key("السيد"), match_key("السيدة")})
+POST_GAP = 6  # words from the post to the body (رئيسا تنفيذيا لقسم الذكاء الاصطناعي في مايكروسوفت)
+
+
+def _appointed(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
+    """``عين X Y رئيسا تنفيذيا لشركة Z``، ``تعيين Y مديرا لZ``، ``Y ... عين سفيرا لدى Z``: the person
+    named to the post works for the body after it (the appointer, X, does not)."""
+    end = min(len(ctx.raw), t1 + gap)
+    post = next((j for j in range(t1, end) if ctx.raw[j] in rule.posts or ctx.keys[j] in rule.posts), None)
+    if post is None or ctx.clause_break(t1, post):
+        return
+    named = [k for k in ctx.order if ctx.first[k] >= t1 and ctx.last[k] < post
+             and ctx.mentions[k].type == "PERSON" and ctx.mentions[k].source != "implied"]
+    head = named[-1] if named else (mention_before(ctx, t0, gap, types={"PERSON"}) if post == t1 else None)
+    if named and not _only_names_between(ctx, ctx.last[named[-1]] + 1, post):
+        return  # وعين الرئيس ماكرون ميشيل بارنييه رئيسا: a name NER missed sits between, the appointee
+    body = next((k for k in ctx.order if post < ctx.first[k] <= post + POST_GAP
+                 and ctx.mentions[k].source != "implied"), None)
+    if head is not None and body is not None and not ctx.clause_break(post + 1, ctx.first[body]):
+        yield head, body
+
+
+def _only_names_between(ctx: Ctx, a: int, b: int) -> bool:
+    """Words ``a..b-1`` are punctuation, time words, عن / من, or inside mentions (عن حزب X)."""
+    covered = {j for k in ctx.order for j in range(ctx.first[k], ctx.last[k] + 1)}
+    allowed = rule_set().time_words | APPOSITION_WORDS
+    return all(j in covered or not ctx.text[j].isalnum() or ctx.raw[j] in allowed for j in range(a, b))
 
 
 def _relative_start(ctx: Ctx, t0: int) -> int:

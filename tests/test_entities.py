@@ -102,3 +102,9 @@ def test_a_same_noun_descriptor_needs_a_body_with_that_noun(annotate_text):
     text = "وقالت وزارة التجارة إن القرار نهائي.\nورحبت الحكومة بالقرار."
     found = find_mentions(annotate_text(text)).mentions
     assert not any(m.source == "descriptor" and "الحكومة" in m.text for m in found)
+
+
+def test_a_post_after_a_name_is_not_part_of_it(annotate_text):
+    doc = annotate_text("وقررت الحكومة تعيين أحمد علي مديرا لهيئة الاتصالات.")
+    people = [m.text for m in find_mentions(doc).mentions if m.type == "PERSON"]
+    assert people == ["أحمد علي"]
