@@ -37,6 +37,8 @@ def leading_clitic(word: Word, article_keys: set[str], person_name: bool = False
     if (person_name and key.startswith("و") and len(key) >= 4 and key[1] not in "اوي"
             and key not in type_rules().waw_words):
         return 1
+    if person_name and word.text.startswith(("وأ", "وإ", "وآ")) and len(key) >= 4:
+        return 1  # وأمانسيو، وإيمانويل: no name begins with و and a hamzated alef (وائل has its hamza later)
     stripped = strip_clitic(key)
     heads = type_rules().institution_words
     if stripped != key and not stripped.startswith("ال") and stripped in heads and key not in heads:

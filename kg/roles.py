@@ -155,7 +155,7 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     def only_punct(lo: int, hi: int) -> bool:
         return 0 <= hi - lo <= 3 and not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))
 
-    if conjunct(ctx, ctx.first[p]) and ctx.mentions[p].start > ctx.sent.words[ctx.first[p]].start:
+    if _and_person(ctx, p):
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
     if only_punct(ctx.last[o] + 1, ctx.first[p]) or _describes(ctx, ctx.last[o] + 1, ctx.first[p]):
         return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
@@ -181,9 +181,22 @@ def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
     words = [j for j in range(lo, hi) if any(c.isalnum() for c in ctx.text[j])]
     if len(words) == 1 and ctx.raw[words[0]].startswith("ال") and ctx.mention_at(words[0]) is None:
         return True
+    if 1 < len(words) <= 3 and ctx.text[hi - 1] in {"،", ","} and all(_adjective(ctx, j) for j in words):
+        return True  # رئيس المنظمة الإيفوارية للمؤسسات | الصغرى والمتوسطة، جوزيف بوغيفو: the name's end
     if not words or len(words) > 2 or not conjunct(ctx, words[0]):
         return False
     return _pronoun_role(ctx, words[0]) and all(ctx.raw[j] in ROLE_ADJECTIVES for j in words[1:])
+
+
+def _and_person(ctx: Ctx, p: int) -> bool:
+    """Person mention ``p`` follows a و glued to its first word (وديفيد تريسمان): a new conjunct."""
+    return conjunct(ctx, ctx.first[p]) and ctx.mentions[p].start > ctx.sent.words[ctx.first[p]].start
+
+
+def _adjective(ctx: Ctx, j: int) -> bool:
+    """A definite word that is no mention and no role (الصغرى، والمتوسطة; not والمدير)."""
+    return (ctx.raw[j].startswith(("ال", "وال")) and ctx.mention_at(j) is None
+            and ctx.keys[j] not in role_firsts() and not role_at(ctx, j))
 
 
 def o_after(ctx: Ctx, p: int, o: int) -> bool:
@@ -204,8 +217,8 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
         role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
         people = [p for p, m in enumerate(ctx.mentions) if m.type == "PERSON"]
         end = _posted_at(ctx, ctx.last[g])  # سفيرة الولايات المتحدة لدى العراق X
-        after = [p for p in people
-                 if 0 <= ctx.first[p] - end - 1 <= 2 and only_punct(ctx, end + 1, ctx.first[p])]
+        after = [p for p in people if 0 <= ctx.first[p] - end - 1 <= 2 and only_punct(ctx, end + 1, ctx.first[p])
+                 and not _and_person(ctx, p)]  # ممثلا عن الرئيس الجزائري، وأسعد بن طارق: someone else
         # "X، وزيرة خارجية المملكة المتحدة" — unless a person follows the title (X، الرئيس السوري Y)
         # or it opens a new conjunct (ترامب ورئيس الوزراء الإسرائيلي: someone else's title)
         before = [p for p in people if not after and not conjunct(ctx, title[0])

@@ -208,9 +208,20 @@ def test_a_role_belongs_to_the_first_body_after_it(annotate_text):
     ("وأعلنت شركة مايكروسوفت تعيين مصطفى سليمان رئيسا تنفيذيا لقسم الذكاء الاصطناعي في مايكروسوفت.",
      ("مصطفى سليمان", "works_for", "مايكروسوفت")),
     ("وقررت الحكومة تعيين أحمد علي مديرا لهيئة الاتصالات.", ("أحمد علي", "works_for", "هيئة الاتصالات")),
+    # the body's name runs on past the NER span up to the comma before its head
+    ("وقع من الجانب الايفواري رئيس المنظمة الايفوارية للمؤسسات الصغرى والمتوسطة، جوزيف بوغيفو.",
+     ("جوزيف بوغيفو", "works_for", "المنظمة الايفوارية للمؤسسات")),
+    # صاحب: the owner
+    ('وفي المرتبة الثانية يأتي وارن بافيت صاحب شركة "بيركشاير هاثاواي".', ("وارن بافيت", "owns", "بيركشاير هاثاواي")),
 ])
 def test_more_relation_shapes(annotate_text, text, triple):
     assert triple in triples(annotate_text, text)
+
+
+def test_and_before_a_name_opens_another_person(annotate_text):
+    got = triples(annotate_text, "ثم جيف بيزوس مؤسس امازون، وأمانسيو أورتيجا مالك زارا.")
+    assert ("جيف بيزوس", "works_for", "امازون") in got
+    assert not any(h.startswith(("وأ", "أمانسيو")) and t == "امازون" for h, _, t in got)
 
 
 def test_the_appointer_does_not_work_for_the_body(annotate_text):
