@@ -12,6 +12,7 @@ from kg.relation_rules import RuleSet, longest_match, role_firsts
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 LADA = match_key("لدى")
+FI = match_key("في")
 _NOT_IN_TITLE = PREPOSITIONS | RELATIVE_WORDS  # words between a title and its country word
 PRONOUNS = ("ها", "ه")
 ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة"))
@@ -216,20 +217,28 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
             continue
         role = ctx.sent.text[ctx.sent.words[title[0]].start - ctx.sent.start:ctx.sent.words[ctx.last[g]].end - ctx.sent.start]
         people = [p for p, m in enumerate(ctx.mentions) if m.type == "PERSON"]
-        end = _posted_at(ctx, ctx.last[g])  # سفيرة الولايات المتحدة لدى العراق X
+        envoy = any(ctx.keys[j] in rules.envoy_roles or ctx.raw[j] in rules.envoy_roles for j in range(*title))
+        # the place the government is implied from may run longer (الولايات المتحدة | الأمريكية)
+        last = max(ctx.last[k] for k in range(len(ctx.mentions)) if ctx.first[k] == ctx.first[g])
+        end = _posted_at(ctx, last, envoy)  # سفيرة الولايات المتحدة لدى العراق X
         after = [p for p in people if 0 <= ctx.first[p] - end - 1 <= 2 and only_punct(ctx, end + 1, ctx.first[p])
                  and not _and_person(ctx, p)]  # ممثلا عن الرئيس الجزائري، وأسعد بن طارق: someone else
         # "X، وزيرة خارجية المملكة المتحدة" — unless a person follows the title (X، الرئيس السوري Y)
         # or it opens a new conjunct (ترامب ورئيس الوزراء الإسرائيلي: someone else's title)
-        before = [p for p in people if not after and not conjunct(ctx, title[0])
+        before = [p for p in people if not after and not conjunct(ctx, title[0]) and not glued_preposition(ctx, title[0])
                   and 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])]
         for p in after + before:
             yield p, g, {"role": role, "current": None}
 
 
-def _posted_at(ctx: Ctx, i: int) -> int:
-    """``سفيرة الولايات المتحدة لدى العراق``: the last word of the host after لدى, else ``i``."""
-    if i + 2 >= len(ctx.raw) or ctx.raw[i + 1] != LADA:
+def _posted_at(ctx: Ctx, i: int, envoy: bool = False) -> int:
+    """``سفيرة الولايات المتحدة لدى العراق``: the last word of the host after لدى, else ``i``;
+    an envoy's host may also follow في or a glued ب (السفير الفلسطيني بتونس)."""
+    if envoy and i + 1 < len(ctx.raw):
+        glued = ctx.mention_at(i + 1)
+        if glued is not None and ctx.raw[i + 1].startswith("ب") and ctx.mentions[glued].start > ctx.sent.words[i + 1].start:
+            return ctx.last[glued]
+    if i + 2 >= len(ctx.raw) or not (ctx.raw[i + 1] == LADA or (envoy and ctx.raw[i + 1] == FI)):
         return i
     host = ctx.mention_at(i + 2)
     return ctx.last[host] if host is not None else i

@@ -213,6 +213,18 @@ def test_a_role_belongs_to_the_first_body_after_it(annotate_text):
      ("جوزيف بوغيفو", "works_for", "المنظمة الايفوارية للمؤسسات")),
     # صاحب: the owner
     ('وفي المرتبة الثانية يأتي وارن بافيت صاحب شركة "بيركشاير هاثاواي".', ("وارن بافيت", "owns", "بيركشاير هاثاواي")),
+    # an envoy's host may follow في or a glued ب; the sending government is the employer
+    ('أدى سفير الولايات المتحدة الأمريكية في تونس "دانيال روبنستين" الأربعاء زيارة إلى مصنع للنسيج.',
+     ("دانيال روبنستين", "works_for", "الولايات المتحدة")),
+    ("قالت المندوبة الأمريكية لدى الأمم المتحدة نيكي هيلي، إن التغيير من أولويات الإدارة.",
+     ("نيكي هيلي", "works_for", "الأمريكية")),
+    # unions, councils and courts with the article are bodies of their own; مساعد is a role
+    ("أعلن المدير التنفيذي للنقابة الوطنية للصحفيين التونسيين فاهم بوكدوس، عن إضراب عام.",
+     ("فاهم بوكدوس", "works_for", "للنقابة الوطنية للصحفيين")),
+    ("وقال عبد السلام كاجمان نائب رئيس المجلس الرئاسي الليبي اليوم الأحد إن حكومته مستعدة.",
+     ("عبد السلام كاجمان", "works_for", "المجلس الرئاسي الليبي")),
+    ("قال غازي الشواشي مساعد رئيس مجلس نواب الشعب المكلف بشؤون النواب إن الامتيازات ضرورية.",
+     ("غازي الشواشي", "works_for", "مجلس نواب الشعب")),
 ])
 def test_more_relation_shapes(annotate_text, text, triple):
     assert triple in triples(annotate_text, text)
@@ -222,6 +234,11 @@ def test_and_before_a_name_opens_another_person(annotate_text):
     got = triples(annotate_text, "ثم جيف بيزوس مؤسس امازون، وأمانسيو أورتيجا مالك زارا.")
     assert ("جيف بيزوس", "works_for", "امازون") in got
     assert not any(h.startswith(("وأ", "أمانسيو")) and t == "امازون" for h, _, t in got)
+
+
+def test_a_person_before_a_title_with_a_preposition_does_not_hold_it(annotate_text):
+    got = triples(annotate_text, "وأثار لقاء عكاشة بالسفير الاسرائيلي جدلا داخل البرلمان المصري.")
+    assert not any(h == "عكاشة" and rel == "works_for" for h, rel, _ in got)
 
 
 def test_the_appointer_does_not_work_for_the_body(annotate_text):
