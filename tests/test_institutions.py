@@ -20,6 +20,9 @@ def names(annotate_text, text, etype=None):
     ("وقضت المحكمة العليا في البرازيل بتعليق المنصة.", "المحكمة العليا"),
     # with the article, a head and a field after an adjective are a name
     ("وطلب القاضي من الهيئة الوطنية للاتصالات تنفيذ القرار.", "الهيئة الوطنية للاتصالات"),
+    # an honorific or a title after a body opens a person's name, not the body's
+    ("حضر الاستقبال وزير الدولة عضو مجلس الوزراء الدكتور مساعد بن محمد العيبان.", "مجلس الوزراء"),
+    ("نشر نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي الشيخ محمد بن راشد آل مكتوم صورة.", "مجلس الوزراء"),
 ])
 def test_institution_names(annotate_text, text, name):
     assert name in names(annotate_text, text, "GOVERNMENT")
