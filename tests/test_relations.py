@@ -225,6 +225,9 @@ def test_a_role_belongs_to_the_first_body_after_it(annotate_text):
      ("عبد السلام كاجمان", "works_for", "المجلس الرئاسي الليبي")),
     ("قال غازي الشواشي مساعد رئيس مجلس نواب الشعب المكلف بشؤون النواب إن الامتيازات ضرورية.",
      ("غازي الشواشي", "works_for", "مجلس نواب الشعب")),
+    # a spokesman "of" a body without باسم
+    ('أكد المتحدث الرسمي للمؤسسة العامة للتدريب التقني والمهني فهد العتيبي في تصريح إلى "الوطن" أن المنظومة توسعت.',
+     ("فهد العتيبي", "works_for", "للمؤسسة العامة للتدريب التقني والمهني")),
 ])
 def test_more_relation_shapes(annotate_text, text, triple):
     assert triple in triples(annotate_text, text)
