@@ -18,7 +18,8 @@ RELATIVE_WORDS = frozenset(match_key(w) for w in ("الذي", "التي", "ال�
 # A reporting verb joined to the clause (، وقال ...، مضيفا) opens a new one.
 SPEECH_WORDS = frozenset(match_key(w) for w in (
     "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
-    "مشيرا", "مشيرة", "قائلا", "قائلة", "معتبرا", "معتبرة"))
+    "مشيرا", "مشيرة", "قائلا", "قائلة", "معتبرا", "معتبرة",
+    "وفق", "وفقا", "حسب", "بحسب", "نقلا"))  # the source of the report (وفق ما أفاد به مراسل الجوهرة أف أم)
 CLAUSE_WORDS = frozenset(match_key(w) for w in ("إن", "أن", "حيث")) | RELATIVE_WORDS | SPEECH_WORDS
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}

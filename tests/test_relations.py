@@ -244,6 +244,12 @@ def test_a_person_before_a_title_with_a_preposition_does_not_hold_it(annotate_te
     assert not any(h == "عكاشة" and rel == "works_for" for h, rel, _ in got)
 
 
+def test_the_source_of_a_report_is_no_tail(annotate_text):
+    got = triples(annotate_text, 'أعدمت السلطات الإيرانية العالم النووي الإيراني شهرام أميري، الذي كان قد اتهم بالتجسس لصالح '
+                                 'الولايات المتحدة، وذلك بعد عودته إلى وطنه حسب ما أفادت "أسوشيتد برس".')
+    assert not any(t == "أسوشيتد برس" for _, _, t in got)
+
+
 def test_the_appointer_does_not_work_for_the_body(annotate_text):
     # NER misses the appointee here: the appointer must not take the post
     got = triples(annotate_text, "وعين الرئيس إيمانويل ماكرون ميشيل بارنييه رئيسا لهيئة الانتخابات.")
