@@ -55,6 +55,7 @@ class RuleSet:
     titles: tuple[tuple[str, ...], ...]
     title_not_after: frozenset[str]
     title_max_between: int
+    metonym_types: frozenset[str] = frozenset()
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -100,7 +101,8 @@ def rule_set() -> RuleSet:
         owner_roles=frozenset(match_key(w) for w in roles.get("owner_roles", [])),
         titles=longest_first({_phrase(t) for t in titles["words"]}),
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
-        title_max_between=int(titles["max_between"]))
+        title_max_between=int(titles["max_between"]),
+        metonym_types=frozenset(raw.get("metonym_types", [])))
 
 
 @lru_cache(maxsize=1)

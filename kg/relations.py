@@ -31,7 +31,8 @@ from kg.relation_context import (
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
 from kg.relation_subjects import subject_before_verb
 from kg.roles import roles, titles
-from kg.schema import Evidence, Mention, Relation
+from kg.rules import metonym_index
+from kg.schema import Evidence, Mention, Relation, mention_key
 
 PLACE_WORDS = {match_key(w) for w in ("في", "داخل", "بمقر", "مقر")}
 NOUN_FIRST_GAP = 7  # words from a meeting noun (or its marker) to its first participant
@@ -199,6 +200,15 @@ def _allowed(rel_type: str, head: Mention, tail: Mention) -> bool:
     return head.start != tail.start and match_key(head.text) != match_key(tail.text) and spec.allows(head.type, tail.type)
 
 
+def _metonym(rel_type: str, m: Mention) -> Mention:
+    """A capital or a country as an actor (دعا السوداني أنقرة) is its government: a mention of it
+    over the place's span, as a title's government is."""
+    if m.type != "LOCATION" or rel_type not in rule_set().metonym_types:
+        return m
+    gov = metonym_index().get(match_key(m.text))
+    return m if gov is None else m.model_copy(update={"type": "GOVERNMENT", "source": "implied", "key": gov})
+
+
 def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
     rules = rule_set()
     ctx = Ctx.build(sent, mentions)
@@ -211,7 +221,7 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
     found: dict[tuple[str, int, int], Relation] = {}
 
     def add(rule_name: str, rel_type: str, h: int, t: int, conf: float, attrs: dict[str, object]) -> None:
-        head, tail = ctx.mentions[h], ctx.mentions[t]
+        head, tail = _metonym(rel_type, ctx.mentions[h]), _metonym(rel_type, ctx.mentions[t])
         if not _allowed(rel_type, head, tail) or (rel_type, h, t) in found:
             return
         ev = Evidence(article=annotated.article.id, sentence=sent.text, start=sent.start, end=sent.end, rule=rule_name)
@@ -252,4 +262,10 @@ def extract_relations(annotated: AnnotatedArticle, found: ArticleMentions) -> li
     out: list[Relation] = []
     for sent in annotated.sentences:
         out.extend(sentence_relations(annotated, sent, by_sentence.get(sent.index, [])))
+    # the governments a place stood for (_metonym) become mentions too, so that they resolve
+    known = {mention_key(m) for m in found.mentions}
+    for m in (m for r in out for m in (r.head, r.tail)):
+        if mention_key(m) not in known:
+            known.add(mention_key(m))
+            found.mentions.append(m)
     return out

@@ -50,29 +50,45 @@ class GazEntry:
     name_ar: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, GazEntry]:
     entries = read_data("gazetteer.yaml")["entries"]
-    nouns = type_rules().government_nouns
-    return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], (*e["aliases"], *_government_aliases(e, nouns)),
-                              tuple(e.get("demonyms", [])))
+    rules = type_rules()
+    return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], (*e["aliases"], *_government_aliases(e, rules)),
+                              tuple(e.get("demonyms", [])), tuple(e.get("capitals", [])))
             for e in entries}
 
 
-def _government_aliases(entry: dict[str, Any], nouns: tuple[str, ...]) -> list[str]:
-    """``السلطات الفرنسية``، ``الإدارة الأمريكية``: a government noun with the feminine demonym."""
+def _government_aliases(entry: dict[str, Any], rules: TypeRules) -> list[str]:
+    """``السلطات الفرنسية``، ``الإدارة الأمريكية``، ``الجانب التركي``: a government noun with the
+    demonym of its gender."""
     if entry["type"] != "GOVERNMENT":
         return []
-    feminine = [d for d in entry.get("demonyms", []) if d.startswith("ال") and d.endswith("ة") and " " not in d]
-    return [f"{noun} {d}" for noun in nouns for d in feminine if f"{noun} {d}" not in entry["aliases"]]
+    single = [d for d in entry.get("demonyms", []) if d.startswith("ال") and " " not in d]
+    aliases = [f"{noun} {d}" for noun in rules.government_nouns for d in single if d.endswith("ة")]
+    aliases += [f"{noun} {d}" for noun in rules.government_nouns_masculine for d in single if d.endswith("ي")]
+    return [a for a in aliases if a not in entry["aliases"]]
 
 
 @lru_cache(maxsize=1)
 def demonym_index() -> dict[tuple[str, ...], str]:
     """Country words of titles (البريطاني، المملكة المتحدة) -> the government's gazetteer id."""
     return {tuple(match_key(w) for w in d.split()): e.id for e in gazetteer().values() for d in e.demonyms}
+
+
+@lru_cache(maxsize=1)
+def metonym_index() -> dict[str, str]:
+    """Key of a capital (أنقرة) or of a country a government's demonyms name (تركيا) -> the
+    government's gazetteer id: the place that stands for the government as an actor."""
+    places = {match_key(a) for e in gazetteer().values() if e.type == "LOCATION" for a in (e.name_ar, *e.aliases)}
+    index: dict[str, str] = {}
+    for e in gazetteer().values():
+        for name in (*e.capitals, *(d for d in e.demonyms if match_key(d) in places)):
+            index.setdefault(match_key(name), e.id)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +123,7 @@ class TypeRules:
     name_descriptors: frozenset[str] = frozenset()  # head keys of kind words before a name (شركة، منصة)
     not_descriptors: frozenset[str] = frozenset()  # words that look like a descriptor and are none (بالوكالة)
     government_nouns: tuple[str, ...] = ()  # السلطات، الإدارة: with a demonym they name that government
+    government_nouns_masculine: tuple[str, ...] = ()  # الجانب: the same with a masculine demonym
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -169,4 +186,5 @@ def type_rules() -> TypeRules:
         dateline_not_media=frozenset(match_key(w) for w in raw.get("dateline_not_media", [])),
         name_descriptors=frozenset(" ".join(head_key(w) for w in p.split()) for p in raw.get("name_descriptors", [])),
         not_descriptors=frozenset(match_key(w) for w in raw.get("not_descriptors", [])),
-        government_nouns=tuple(raw.get("government_nouns", [])))
+        government_nouns=tuple(raw.get("government_nouns", [])),
+        government_nouns_masculine=tuple(raw.get("government_nouns_masculine", [])))

@@ -294,3 +294,30 @@ def test_a_title_starting_with_waw_is_no_conjunct(annotate_text):
     text = "استقبل الرئيس ليانغ هوا، رئيس مجلس إدارة شركة هواوي الصينية، بحضور وزير الاتصالات عمرو طلعت."
     got = triples(annotate_text, text)
     assert not any(h == "ليانغ هوا" and r == "works_for" and t != "هواوي" for h, r, t in got)
+
+
+def _ends(annotate_text, text):
+    doc = annotate_text(text)
+    found = find_mentions(doc)
+    rels = extract_relations(doc, found)
+    return found, {(r.head.text, r.type, r.tail.text, r.tail.type, r.tail.key) for r in rels}
+
+
+def test_a_capital_as_an_actor_is_its_government(annotate_text):
+    found, got = _ends(annotate_text, "وطالب وزير الخارجية الإيراني عباس عراقجي واشنطن برفع العقوبات فورا.")
+    assert any("عراقجي" in h and (rel, tail, key) == ("requested", "واشنطن", "us_government") and ttype == "GOVERNMENT"
+               for h, rel, tail, ttype, key in got)
+    # the government's mention is the article's too, so that the resolver maps it to a node
+    assert any(m.key == "us_government" and m.type == "GOVERNMENT" for m in found.mentions)
+
+
+def test_a_capital_where_something_happened_stays_a_place(annotate_text):
+    found, got = _ends(annotate_text, "أنقرة - الأناضول\nالتقى الرئيس التركي رجب طيب أردوغان رئيس الوزراء العراقي في أنقرة.")
+    assert not any(m.type == "GOVERNMENT" and m.text == "أنقرة" for m in found.mentions)
+    assert not any(tail == "أنقرة" for _, _, tail, _, _ in got)
+
+
+def test_the_side_of_a_country_is_its_government(annotate_text):
+    found, got = _ends(annotate_text, "واتهمت وزارة الخارجية المصرية الجانب الإثيوبي بالمماطلة في المفاوضات.")
+    assert any(m.key == "ethiopia_government" and m.text == "الجانب الإثيوبي" for m in found.mentions)
+    assert any(rel == "criticized" and key == "ethiopia_government" for _, rel, _, _, key in got)
