@@ -60,7 +60,14 @@ def _found(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention],
                 if tuple(raw[i + 1:i + n]) != name[1:]:
                     continue
                 start, end = words[i].start + clitic, words[i + n - 1].end
-                if not any(m.start < end and start < m.end for m in mentions + found):
+                if not any(_blocks(m, start, end) for m in mentions + found):
                     found.append(mention(annotated, sent, start, end, names[name], "ner"))
                 break
     return found
+
+
+def _blocks(m: Mention, start: int, end: int) -> bool:
+    """``m`` overlaps the span and is no place inside it: the place in a longer name (اتصالات
+    المغرب) stays beside the name, as in merge_mentions."""
+    inside = m.type == "LOCATION" and start <= m.start and m.end <= end and m.end - m.start < end - start
+    return m.start < end and start < m.end and not inside

@@ -74,8 +74,24 @@ def _definite(word: Word) -> bool:
 
 
 def _complement(word: Word) -> bool:
-    """A prepositional complement that names a body's field (للاتصالات، للاستثمار)."""
-    return match_key(word.text).startswith("لل")
+    """A prepositional complement that names a body's field (للاتصالات، للاستثمار، لتقنين المواصلات)."""
+    key = match_key(word.text)
+    if key.startswith("لل"):
+        return True
+    # ل + an indefinite noun opens a field too, but not with a pronoun: لتسليمها is a purpose
+    return key.startswith("ل") and len(key) > 3 and word.upos == "NOUN" and not key.endswith(("ها", "هم", "هما"))
+
+
+def _field_end(words: list[Word], n: int, end: int) -> int:
+    """End of the field that opens at word ``n``: the word itself (للاتصالات), or with an indefinite
+    noun (لتنظيم قطاع الاتصالات) the genitive chain up to its first definite word; a chain with none
+    is a purpose, not a field (الاتحاد الأفريقي | لجلب): the name ends before it."""
+    if match_key(words[n].text).startswith("لل"):
+        return n + 1
+    k = n + 1
+    while k < end and not _definite(words[k]):
+        k += 1
+    return k + 1 if k < end else n
 
 
 def _named(etype: str, size: int, definite: bool, name: list[Word]) -> bool:
@@ -87,8 +103,10 @@ def _named(etype: str, size: int, definite: bool, name: list[Word]) -> bool:
         return True
     if not name:
         return False
-    if definite and size == 1:  # a field alone is a purpose (المنظمة للمشاركة في ...)
-        return etype in {"GOVERNMENT", "ORGANIZATION"} and len(name) >= 2 and _complement(name[-1])
+    if definite and size == 1:  # a field alone is a purpose (المنظمة للمشاركة في ...), and the body's
+        # adjective comes first (الهيئة الوطنية للاتصالات; not الوزارة بإعطاء دفع للتظاهرات)
+        return (etype in {"GOVERNMENT", "ORGANIZATION"} and len(name) >= 2 and name[0].upos == "ADJ"
+                and any(_complement(w) for w in name[1:]))
     return etype == "GOVERNMENT" or any(w.upos in {"PROPN", "X"} for w in name)
 
 
@@ -107,7 +125,7 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
             definite = not match_key(words[j].text).startswith("ل") and (definite or _definite(words[j]))
             j += 1
         if head_definite and size == 1:  # الهيئة الوطنية للاتصالات | تنفيذ القرار: the field ends it
-            j = next((n + 1 for n in range(i + size + 1, j) if _complement(words[n])), j)
+            j = next((_field_end(words, n, j) for n in range(i + size + 1, j) if _complement(words[n])), j)
         if _named(etype, size, head_definite, words[i + size:j]):
             skip = kind_word(words, i, j) if size == 1 else 0
             start = words[i + skip].start + (0 if skip else leading_clitic(words[i], set()))

@@ -201,7 +201,7 @@ def _allowed(rel_type: str, head: Mention, tail: Mention) -> bool:
 
 
 def _metonym(rel_type: str, m: Mention) -> Mention:
-    """A capital or a country as an actor (دعا السوداني أنقرة) is its government: a mention of it
+    """A capital as an actor (دعا السوداني أنقرة) is its government: a mention of it
     over the place's span, as a title's government is."""
     if m.type != "LOCATION" or rel_type not in rule_set().metonym_types:
         return m

@@ -20,6 +20,12 @@ def names(annotate_text, text, etype=None):
     ("وقضت المحكمة العليا في البرازيل بتعليق المنصة.", "المحكمة العليا"),
     # with the article, a head and a field after an adjective are a name
     ("وطلب القاضي من الهيئة الوطنية للاتصالات تنفيذ القرار.", "الهيئة الوطنية للاتصالات"),
+    # ... or a field that is a genitive chain (ل + an indefinite noun, up to its definite word)
+    ("وقررت الهيئة الوطنية لتنظيم قطاع الاتصالات في الأردن حجب التطبيق.", "الهيئة الوطنية لتنظيم قطاع الاتصالات"),
+    ("وأصدرت الوكالة الوطنية لتقنين المواصلات قرارا جديدا.", "الوكالة الوطنية لتقنين المواصلات"),
+    # a head beginning with و keeps its name behind a clitic (لوزارة، ووزارة)
+    ("ويتبع المركز الجديد لوزارة الاتصالات منذ العام الماضي.", "وزارة الاتصالات"),
+    ("واجتمع ممثلو النقابة ووزارة التربية يوم الاثنين.", "وزارة التربية"),
     # an honorific or a title after a body opens a person's name, not the body's
     ("حضر الاستقبال وزير الدولة عضو مجلس الوزراء الدكتور مساعد بن محمد العيبان.", "مجلس الوزراء"),
     ("نشر نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي الشيخ محمد بن راشد آل مكتوم صورة.", "مجلس الوزراء"),
@@ -56,3 +62,13 @@ def test_a_kind_word_before_a_name_is_left_out(annotate_text):
     found = {m.text for m in find_mentions(annotate_text("وكتب على منصة إكس أن الشركة ممتنة، وقرأته صحيفة الغارديان.")).mentions}
     assert "إكس" in found and "منصة إكس" not in found
     assert "صحيفة الغارديان" in found or "الغارديان" in found
+
+
+@pytest.mark.parametrize("text", [
+    # a definite head is a reference unless an adjective and a field follow it
+    "وطالبت النقابة الوزارة بإعطاء دفع للتظاهرات الثقافية.",
+    # a field with no definite word is a purpose: the body's name ends before it
+    "ودعا الاتحاد الأفريقي لجلب الاستثمارات إلى القارة.",
+])
+def test_no_institution_from_a_reference_or_a_purpose(annotate_text, text):
+    assert not any("بإعطاء" in n or "لجلب" in n for n in names(annotate_text, text))

@@ -321,3 +321,14 @@ def test_the_side_of_a_country_is_its_government(annotate_text):
     found, got = _ends(annotate_text, "واتهمت وزارة الخارجية المصرية الجانب الإثيوبي بالمماطلة في المفاوضات.")
     assert any(m.key == "ethiopia_government" and m.text == "الجانب الإثيوبي" for m in found.mentions)
     assert any(rel == "criticized" and key == "ethiopia_government" for _, rel, _, _, key in got)
+
+
+@pytest.mark.parametrize(("text", "person", "body"), [
+    # the board named after the verb: the body follows it
+    ("وحضر الاجتماع ياسر الرميان، الذي يرأس مجلس إدارة شركة أرامكو.", "ياسر الرميان", "أرامكو"),
+    # ... and after a relative pronoun about the body
+    ("وأعلنت شركة أوراسكوم، التي يرأس مجلس إدارتها نجيب ساويرس، أنها ستطعن في القرار.", "نجيب ساويرس", "أوراسكوم"),
+])
+def test_the_chair_of_a_board_works_for_the_body(annotate_text, text, person, body):
+    got = triples(annotate_text, text)
+    assert any(person in h and rel == "works_for" and body in t for h, rel, t in got)
