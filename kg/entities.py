@@ -150,9 +150,10 @@ def refine_type(ner_type: str, words: list[Word], before: list[Word]) -> str | N
 
 
 def _country_after(sent: Sentence, last: Word, etype: str) -> int:
-    """``البنك المركزي | المصري``: a state body NER ends before its country adjective takes it."""
+    """``البنك المركزي | المصري``، ``حزب القوات | اللبنانية``: a body NER ends before its country
+    adjective takes it."""
     nxt = next((w for w in sent.words if w.start > last.start), None)
-    if etype != "GOVERNMENT" or nxt is None or not match_key(last.text).startswith("ال"):
+    if etype not in {"GOVERNMENT", "PARTY"} or nxt is None or not match_key(last.text).startswith("ال"):
         return last.end
     return nxt.end if (match_key(nxt.text),) in demonym_index() else last.end  # not a surname (الشاذلي العياري)
 
@@ -171,8 +172,10 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         person_name = etype == "PERSON" and len(words) >= 2
         skip = kind_word(words, 0, len(words)) if etype != "PERSON" else 0  # مجلس إدارة جي42 -> جي42
         words = words[skip:]
-        while person_name and len(words) > 1 and match_key(words[-1].text) in post_words():
-            words = words[:-1]  # تعيين أحمد علي مديرا: NER took the post into the name
+        # تعيين أحمد علي مديرا، عبد الله للحرمين: NER took a post or a complement (لل...) into the name
+        while person_name and len(words) > 1 and (match_key(words[-1].text) in post_words()
+                                                  or match_key(words[-1].text).startswith("لل")):
+            words = words[:-1]
         start = words[0].start + leading_clitic(words[0], article_keys, person_name)
         end = _country_after(sent, words[-1], etype)
         text = annotated.article.text[start:end]

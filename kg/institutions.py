@@ -62,8 +62,11 @@ def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -
     nisba = key.endswith(("ي", "يه"))
     if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
         return False
-    if after_definite and word.upos == "NOUN" and not nisba and not key.startswith("ل") and is_arabic(key):
-        return False  # only adjectives and prepositional complements (للشغل) follow a definite noun
+    # an adjective after a definite noun has the article too (نبيه is a name, not a nisba)
+    definite_nisba = nisba and key.startswith("ال")
+    if after_definite and word.upos in {"NOUN", "PROPN"} and not definite_nisba and not key.startswith("ل") and is_arabic(key):
+        return False  # only adjectives and prepositional complements (للشغل) follow a definite noun, no
+        # name (رئيس مجلس النواب | نبيه بري)
     return word.upos != "ADJ" or nisba or named_adjective
 
 
@@ -103,6 +106,8 @@ def _named(etype: str, size: int, definite: bool, name: list[Word]) -> bool:
         return True
     if not name:
         return False
+    if definite and size == 1 and etype == "PARTY":  # a party is named by its adjectives (الحزب المصري الديمقراطي)
+        return all(w.upos == "ADJ" for w in name)
     if definite and size == 1:  # a field alone is a purpose (المنظمة للمشاركة في ...), and the body's
         # adjective comes first (الهيئة الوطنية للاتصالات; not الوزارة بإعطاء دفع للتظاهرات)
         return (etype in {"GOVERNMENT", "ORGANIZATION"} and len(name) >= 2 and name[0].upos == "ADJ"

@@ -222,6 +222,8 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
 
     def add(rule_name: str, rel_type: str, h: int, t: int, conf: float, attrs: dict[str, object]) -> None:
         head, tail = _metonym(rel_type, ctx.mentions[h]), _metonym(rel_type, ctx.mentions[t])
+        if rel_type == "works_for" and tail.type == "PARTY":  # انضم إلى الحزب، ترأس الحزب: a party has members
+            rel_type = "member_of"
         if not _allowed(rel_type, head, tail) or (rel_type, h, t) in found:
             return
         ev = Evidence(article=annotated.article.id, sentence=sent.text, start=sent.start, end=sent.end, rule=rule_name)

@@ -32,6 +32,10 @@ def test_head_words_refine_organisations(annotate_text):
     ("وطالبت المنظمة وزارة الداخلية بالتحقيق مع المسؤولين.", "وزارة الداخلية"),
     ("وقال رئيس لجنة في مجلس نواب الشعب السلطات إلى التدخل.", "مجلس نواب الشعب"),
     ("وأعلنت وزارة الدفاع الروسية قولها إن الطائرة سقطت.", "وزارة الدفاع الروسية"),
+    # a definite head is followed by adjectives, not by a person's name (نبيه ends like a nisba)
+    ("والتقى الوزير رئيس مجلس النواب نبيه بري في مقر الرئاسة الثانية.", "مجلس النواب"),
+    # a party is named by its adjectives after الحزب
+    ("وقال فريد زهران، رئيس الحزب المصري الديمقراطي الاجتماعي، إن القانون ضروري.", "الحزب المصري الديمقراطي الاجتماعي"),
 ])
 def test_an_institution_name_stops_where_a_new_phrase_starts(annotate_text, text, name):
     assert name in {m for m, _ in mentions(annotate_text, text)}
@@ -59,6 +63,16 @@ def test_bracketed_latin_name_is_linked_to_its_arabic_name(annotate_text):
 def test_legislation_is_found_after_its_trigger(annotate_text):
     found = mentions(annotate_text, "ستخضع الشركات لقانون حماية البيانات الشخصية في المملكة.")
     assert any(t == "LEGISLATION" and "حماية البيانات" in text for text, t in found)
+
+
+def test_a_laws_name_ends_before_amid(annotate_text):
+    found = mentions(annotate_text, "البرلمان يقر قانون الجرائم الإلكترونية وسط انتقادات حقوقية")
+    assert ("قانون الجرائم الإلكترونية", "LEGISLATION") in found
+
+
+def test_a_partys_country_adjective_belongs_to_its_name(annotate_text):
+    found = mentions(annotate_text, "ورحب رئيس حزب القوات اللبنانية سمير جعجع بالقرار.")
+    assert ("حزب القوات اللبنانية", "PARTY") in found
 
 
 def test_title_implies_the_government(annotate_text):
@@ -108,3 +122,8 @@ def test_a_post_after_a_name_is_not_part_of_it(annotate_text):
     doc = annotate_text("وقررت الحكومة تعيين أحمد علي مديرا لهيئة الاتصالات.")
     people = [m.text for m in find_mentions(doc).mentions if m.type == "PERSON"]
     assert people == ["أحمد علي"]
+
+
+def test_a_complement_after_a_name_is_not_part_of_it(annotate_text):
+    doc = annotate_text("وأكد خادم الحرمين الشريفين الملك عبد الله للحرمين دعمه للمبادرة.")
+    assert not any(m.type == "PERSON" and "للحرمين" in m.text for m in find_mentions(doc).mentions)

@@ -332,3 +332,9 @@ def test_the_side_of_a_country_is_its_government(annotate_text):
 def test_the_chair_of_a_board_works_for_the_body(annotate_text, text, person, body):
     got = triples(annotate_text, text)
     assert any(person in h and rel == "works_for" and body in t for h, rel, t in got)
+
+
+def test_joining_or_leading_a_party_is_membership(annotate_text):
+    got = triples(annotate_text, "وانضم جان إيف لودريان إلى الحزب الاشتراكي الفرنسي في عام 1974.")
+    assert any(rel == "member_of" and "الحزب الاشتراكي" in t for _, rel, t in got)
+    assert not any(rel == "works_for" and "الحزب" in t for _, rel, t in got)
