@@ -36,6 +36,7 @@ class Rule:
     object_preps: frozenset[str] = frozenset()  # a preposition after the subject that opens the object (طلب X من Y)
     requires: frozenset[str] = frozenset()  # one of these words must follow the trigger in the clause (مقرا)
     posts: frozenset[str] = frozenset()  # appointed: the post the appointee is named to (رئيسا، وزيرا)
+    each_marker: bool = False  # verb: the first tail after every tail_after word of the clause
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def rule_set() -> RuleSet:
             verb_only=frozenset(match_key(w) for w in spec.get("verb_only", [])),
             object_preps=frozenset(match_key(w) for w in spec.get("object_preps", [])),
             requires=frozenset(match_key(w) for w in spec.get("requires", [])),
-            posts=frozenset(match_key(w) for w in spec.get("posts", []))))
+            posts=frozenset(match_key(w) for w in spec.get("posts", [])),
+            each_marker=bool(spec.get("each_marker"))))
     neg, roles, titles = raw["negation"], raw["roles"], raw["titles"]
     return RuleSet(
         rules=tuple(rules),

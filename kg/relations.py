@@ -64,6 +64,9 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
             yield head, obj
             yield from ((head, k) for k in coordinated(ctx, obj) if k != head)
         return
+    if rule.each_marker:
+        yield from _each_marker(ctx, rule, head, resume, gap)
+        return
     if rule.tail_after:  # "اجتمع X ... مع Y": the tails follow the marker when there is one
         marker = next((j for j in range(resume + 1, min(len(ctx.raw), resume + gap)) if ctx.raw[j] in rule.tail_after
                        and not ctx.clause_break(resume + 1, j)), None)
@@ -84,6 +87,18 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
             continue
         if not rule.tail_types or ctx.mentions[k].type in rule.tail_types:
             yield head, k
+
+
+def _each_marker(ctx: Ctx, rule: Rule, head: int, start: int, gap: int) -> Iterator[tuple[int, int]]:
+    """``فرضت X غرامة قدرها ... على آبل و200 مليون يورو على ميتا``: the first actor right after
+    every marker word of the clause."""
+    for j in range(start + 1, min(len(ctx.raw), start + gap)):
+        if ctx.clause_break(start + 1, j):
+            return
+        if ctx.raw[j] in rule.tail_after:
+            tails = mentions_after(ctx, j, gap, first_gap=3)
+            if tails and tails[0] != head and (not rule.tail_types or ctx.mentions[tails[0]].type in rule.tail_types):
+                yield head, tails[0]
 
 
 def _place(ctx: Ctx, k: int, trigger_end: int) -> bool:

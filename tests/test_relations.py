@@ -338,3 +338,16 @@ def test_joining_or_leading_a_party_is_membership(annotate_text):
     got = triples(annotate_text, "وانضم جان إيف لودريان إلى الحزب الاشتراكي الفرنسي في عام 1974.")
     assert any(rel == "member_of" and "الحزب الاشتراكي" in t for _, rel, t in got)
     assert not any(rel == "works_for" and "الحزب" in t for _, rel, t in got)
+
+
+def test_a_fine_on_several_companies_regulates_each(annotate_text):
+    text = "فرضت هيئة المنافسة الألمانية غرامة قدرها 100 مليون يورو على شركة أمازون و50 مليون يورو على شركة غوغل."
+    _, got = _ends(annotate_text, text)
+    assert {t for _, rel, t, _, _ in got if rel == "regulates"} >= {"أمازون", "غوغل"}
+
+
+def test_a_headlines_capital_fining_a_company_is_its_government(annotate_text):
+    _, got = _ends(annotate_text, "بروكسل تغرم مايكروسوفت بسبب ممارسات احتكارية")
+    assert any(rel == "regulates" and t == "مايكروسوفت" and h == "بروكسل" for h, rel, t, _, _ in got)
+    found, _ = _ends(annotate_text, "بروكسل تغرم مايكروسوفت بسبب ممارسات احتكارية")
+    assert any(m.key == "eu_commission" for m in found.mentions)
