@@ -7,7 +7,9 @@ from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.schema import Mention
 
 # Mentions that point at an actor without naming it: never aliases, never name keys.
-NON_NAME_SOURCES = frozenset({"descriptor", "implied"})
+# descriptor: الشركة for a company named before; implied: a title's government (البريطاني);
+# national: الحكومة with no government named before, for the article's own (references.py)
+NON_NAME_SOURCES = frozenset({"descriptor", "implied", "national"})
 QUOTES = set("\"'«»“”‘’")
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.institutions import DATELINE_SENTENCES
 from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import is_arabic, match_key, strip_marks
 from kg.relation_rules import longest_match, rule_set, start_positions
-from kg.rules import demonym_index, gazetteer, head_key, type_rules
+from kg.rules import demonym_index, gazetteer, head_key, metonym_index, type_rules
 from kg.schema import Mention
 
 
@@ -153,6 +154,7 @@ def link_descriptors(out: ArticleMentions, text: str) -> ArticleMentions:
     """Keep descriptors that have an antecedent, linked to it; drop the others."""
     mentions, links = list(out.mentions), list(out.links)
     keep = []
+    nation = _national_government(mentions, text)
     for k, m in enumerate(mentions):
         if m.source != "descriptor":
             keep.append(k)
@@ -160,9 +162,29 @@ def link_descriptors(out: ArticleMentions, text: str) -> ArticleMentions:
             keep.append(k)
             links.append((ante, k, "descriptor"))
             mentions[k] = m.model_copy(update={"type": mentions[ante].type})  # الصندوق -> the fund's type
+        elif nation and head_key(m.text.split()[0]) == GOVERNMENT_WORD:
+            keep.append(k)  # وطالب النائب ... الحكومة بنشر اللائحة: the article's own government
+            mentions[k] = m.model_copy(update={"source": "national", "key": nation})
     new_index = {old: new for new, old in enumerate(keep)}
     return ArticleMentions([mentions[k] for k in keep],
                            [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])
+
+
+GOVERNMENT_WORD = head_key("الحكومة")
+
+
+def _national_government(mentions: list[Mention], text: str) -> str | None:
+    """The gazetteer id of the article's own government: the one national government it names or
+    implies by a title, else the government of the capital in its dateline (القاهرة - أ ش أ)."""
+    one = _one_government(mentions)
+    if one:
+        return mentions[one[0]].key
+    for m in mentions:
+        if m.sentence >= DATELINE_SENTENCES:
+            break
+        if m.type == "LOCATION" and (m.start == 0 or text[m.start - 1] == "\n"):
+            return metonym_index().get(match_key(m.text))
+    return None
 
 
 MINISTER = frozenset(head_key(w) for w in ("وزير", "وزيرة", "سكرتير", "سكرتيرة"))  # as head_key reads them

@@ -351,3 +351,11 @@ def test_a_headlines_capital_fining_a_company_is_its_government(annotate_text):
     assert any(rel == "regulates" and t == "مايكروسوفت" and h == "بروكسل" for h, rel, t, _, _ in got)
     found, _ = _ends(annotate_text, "بروكسل تغرم مايكروسوفت بسبب ممارسات احتكارية")
     assert any(m.key == "eu_commission" for m in found.mentions)
+
+
+def test_the_government_with_none_named_is_the_articles_own(annotate_text):
+    text = "القاهرة - أ ش أ\nوطالب النائب محمد عبد العليم داود الحكومة بنشر اللائحة التنفيذية للقانون."
+    found, got = _ends(annotate_text, text)
+    assert any(rel == "requested" and key == "egyptian_government" for _, rel, _, _, key in got)
+    # it points at the government and is not one of its names
+    assert all(m.source == "national" for m in found.mentions if m.text == "الحكومة")
