@@ -210,6 +210,19 @@ def _entity_type(members: list[Mention], gid: str | None) -> str:
     return max(specific)[1] if specific else counts.most_common(1)[0][0]
 
 
+def _with_article(name: str) -> str:
+    """A name read behind the preposition ل, which drops the article's alef, gets it back for display
+    (the aliases keep the text as written; للا سلمى is a title, not a clitic).
+
+    >>> _with_article("للاتحاد العام التونسي للشغل")
+    'الاتحاد العام التونسي للشغل'
+    >>> _with_article("للا سلمى")
+    'للا سلمى'
+    """
+    first = name.split(" ", 1)[0]
+    return "ا" + name[1:] if first.startswith("لل") and len(first) > 4 else name
+
+
 def build_entity(all_members: list[Mention], merges: Iterable[str]) -> Entity:
     # descriptors (الشركة) and implied governments point at the entity but are not its names
     members = [m for m in all_members if m.source not in NON_NAME_SOURCES]
@@ -225,7 +238,7 @@ def build_entity(all_members: list[Mention], merges: Iterable[str]) -> Entity:
         name_ar, name_en = entry.name_ar, entry.name_en
         ident = f"{etype.lower()}:{gid}"
     else:
-        name_ar = max(arabic, key=lambda f: (len(f.split()), forms[f], f)) if arabic else ""
+        name_ar = _with_article(max(arabic, key=lambda f: (len(f.split()), forms[f], f))) if arabic else ""
         name_en = max(latin, key=lambda f: (forms[f], f)) if latin else None
         digest = hashlib.sha256(f"{etype}|{match_key(name_ar or name_en or '')}".encode()).hexdigest()[:12]
         ident = f"{etype.lower()}:{digest}"
