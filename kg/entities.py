@@ -16,7 +16,7 @@ from kg.clitics import alias_first_tokens, leading_clitic
 from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
-from kg.normalize import is_arabic, match_key, simple_tokens
+from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
 from kg.references import (
     descriptor_mentions,
     link_descriptors,
@@ -25,7 +25,7 @@ from kg.references import (
     surname_mentions,
     title_mentions,
 )
-from kg.relation_rules import post_words
+from kg.relation_rules import post_words, verb_trigger_firsts
 from kg.rules import demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 from kg.type_vote import vote_types
@@ -158,6 +158,12 @@ def _country_after(sent: Sentence, last: Word, etype: str) -> int:
     return nxt.end if (match_key(nxt.text),) in demonym_index() else last.end  # not a surname (الشاذلي العياري)
 
 
+def _not_name_end(word: Word) -> bool:
+    key = match_key(word.text)
+    return (key in post_words() or key.startswith("لل")
+            or (word.upos == "VERB" and strip_clitic(key) in verb_trigger_firsts()))
+
+
 def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[str]) -> list[Mention]:
     rules = type_rules()
     found = []
@@ -172,9 +178,9 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         person_name = etype == "PERSON" and len(words) >= 2
         skip = kind_word(words, 0, len(words)) if etype != "PERSON" else 0  # مجلس إدارة جي42 -> جي42
         words = words[skip:]
-        # تعيين أحمد علي مديرا، عبد الله للحرمين: NER took a post or a complement (لل...) into the name
-        while person_name and len(words) > 1 and (match_key(words[-1].text) in post_words()
-                                                  or match_key(words[-1].text).startswith("لل")):
+        # تعيين أحمد علي مديرا، عبد الله للحرمين، وكان سلام يشغل: NER took a post, a complement (لل...)
+        # or the verb after the name into it
+        while person_name and len(words) > 1 and _not_name_end(words[-1]):
             words = words[:-1]
         start = words[0].start + leading_clitic(words[0], article_keys, person_name)
         end = _country_after(sent, words[-1], etype)

@@ -119,6 +119,12 @@ def post_words() -> frozenset[str]:
     return frozenset(w for rule in rule_set().rules for w in rule.posts)
 
 
+@lru_cache(maxsize=1)
+def verb_trigger_firsts() -> frozenset[str]:
+    """First words of the verb rules' triggers (يشغل، التقى): tagged a verb, never a name's last word."""
+    return frozenset(t[0] for rule in rule_set().rules if rule.shape == "verb" for t in rule.triggers)
+
+
 def match_phrase(keys: list[str], raw: list[str], i: int, phrase: tuple[str, ...]) -> int:
     """Number of words matched by ``phrase`` at word ``i`` (0 if none).
 

@@ -359,3 +359,11 @@ def test_the_government_with_none_named_is_the_articles_own(annotate_text):
     assert any(rel == "requested" and key == "egyptian_government" for _, rel, _, _, key in got)
     # it points at the government and is not one of its names
     assert all(m.source == "national" for m in found.mentions if m.text == "الحكومة")
+
+
+def test_holding_a_post_is_working_for_its_body(annotate_text):
+    doc = annotate_text("وكان كريم الدسوقي يشغل منصب رئيس الهيئة العامة للاستثمار قبل تعيينه وزيرا.")
+    found = find_mentions(doc)
+    assert not any("يشغل" in m.text for m in found.mentions)  # NER may take the verb into the name
+    got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, found)}
+    assert any("الدسوقي" in h and rel == "works_for" and "الهيئة العامة للاستثمار" in t for h, rel, t in got)
