@@ -15,6 +15,7 @@ from kg.article_names import article_names
 from kg.clitics import alias_first_tokens, leading_clitic
 from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
+from kg.national import national_titles
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
 from kg.references import (
@@ -217,7 +218,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         # implied governments may overlap a place name (المملكة المتحدة): they are kept beside it
         out.mentions.extend(found + new + title_mentions(annotated, sent))
         out.links.extend(links)
-    return minister_fields(annotated, link_descriptors(out, annotated.article.text))
+    return national_titles(annotated, minister_fields(annotated, link_descriptors(out, annotated.article.text)))
 
 
 __all__ = ["NON_NAME_SOURCES", "ArticleMentions", "find_mentions", "merge_mentions"]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.institutions import DATELINE_SENTENCES
 from kg.mentions import NON_NAME_SOURCES, QUOTES, ArticleMentions, mention
+from kg.national import GOVERNMENT_WORD, national_government, one_government
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import is_arabic, match_key, strip_marks
 from kg.relation_rules import longest_match, rule_set, start_positions
-from kg.rules import demonym_index, gazetteer, head_key, metonym_index, type_rules
+from kg.rules import demonym_index, head_key, type_rules
 from kg.schema import Mention
 
 
@@ -154,7 +154,7 @@ def link_descriptors(out: ArticleMentions, text: str) -> ArticleMentions:
     """Keep descriptors that have an antecedent, linked to it; drop the others."""
     mentions, links = list(out.mentions), list(out.links)
     keep = []
-    nation = _national_government(mentions, text)
+    nation = national_government(mentions, text)
     for k, m in enumerate(mentions):
         if m.source != "descriptor":
             keep.append(k)
@@ -170,23 +170,6 @@ def link_descriptors(out: ArticleMentions, text: str) -> ArticleMentions:
                            [(new_index[a], new_index[b], why) for a, b, why in links if a in new_index and b in new_index])
 
 
-GOVERNMENT_WORD = head_key("الحكومة")
-
-
-def _national_government(mentions: list[Mention], text: str) -> str | None:
-    """The gazetteer id of the article's own government: the one national government it names or
-    implies by a title, else the government of the capital in its dateline (القاهرة - أ ش أ)."""
-    one = _one_government(mentions)
-    if one:
-        return mentions[one[0]].key
-    for m in mentions:
-        if m.sentence >= DATELINE_SENTENCES:
-            break
-        if m.type == "LOCATION" and (m.start == 0 or text[m.start - 1] == "\n"):
-            return metonym_index().get(match_key(m.text))
-    return None
-
-
 MINISTER = frozenset(head_key(w) for w in ("وزير", "وزيرة", "سكرتير", "سكرتيرة"))  # as head_key reads them
 MINISTRY = head_key("وزارة")
 
@@ -200,14 +183,6 @@ def _field(words: list[str]) -> tuple[str, str]:
     return head_key(words[0]), head_key(second) if second else ""
 
 
-def _one_government(mentions: list[Mention]) -> list[int]:
-    """Mentions of the article's national government when it names exactly one (a gazetteer
-    government with a country word, named or implied by a title)."""
-    gaz = gazetteer()
-    found = [k for k, m in enumerate(mentions) if m.type == "GOVERNMENT" and m.key in gaz and gaz[m.key].demonyms]
-    return found if len({mentions[k].key for k in found}) == 1 else []
-
-
 def minister_fields(annotated: AnnotatedArticle, out: ArticleMentions) -> ArticleMentions:
     """``وزيرة التجارة جينا ريموندو``: the field after a minister's title with no country of its own
     (وزيرة خارجية المملكة المتحدة is that country's) stands for the ministry the article names
@@ -216,8 +191,9 @@ def minister_fields(annotated: AnnotatedArticle, out: ArticleMentions) -> Articl
     ministries = [(k, _field(m.text.split()[1:3])) for k, m in enumerate(out.mentions)
                   if m.type == "GOVERNMENT" and m.source not in NON_NAME_SOURCES and len(m.text.split()) >= 2
                   and head_key(m.text.split()[0]) == MINISTRY]
-    government = _one_government(out.mentions)
-    if not ministries and not government:
+    government = one_government(out.mentions)
+    nation = national_government(out.mentions, annotated.article.text)
+    if not ministries and not nation:
         return out
     mentions, links = list(out.mentions), list(out.links)
     for sent in annotated.sentences:
@@ -227,6 +203,8 @@ def minister_fields(annotated: AnnotatedArticle, out: ArticleMentions) -> Articl
             same = [k for k, (head, second) in ministries if head == own[0] and not (second and own[1] and second != own[1])]
             # a country word the gazetteer does not know (وزير العدل البلجيكي) rules the fallback out
             targets = same or ([] if _nisba_after(sent, i) else government)
+            if not targets and nation and not _nisba_after(sent, i):  # the dateline's government (نواكشوط - ...)
+                mentions.append(mention(annotated, sent, field.start, field.end, "GOVERNMENT", "national", nation))
             if targets:
                 before = [k for k in targets if mentions[k].start < field.start]
                 mentions.append(mention(annotated, sent, field.start, field.end, "GOVERNMENT", "descriptor"))

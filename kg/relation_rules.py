@@ -57,6 +57,7 @@ class RuleSet:
     title_not_after: frozenset[str]
     title_max_between: int
     metonym_types: frozenset[str] = frozenset()
+    national_titles: tuple[tuple[str, ...], ...] = ()  # titles of the article's own state when no country follows
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -104,7 +105,8 @@ def rule_set() -> RuleSet:
         titles=longest_first({_phrase(t) for t in titles["words"]}),
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
         title_max_between=int(titles["max_between"]),
-        metonym_types=frozenset(raw.get("metonym_types", [])))
+        metonym_types=frozenset(raw.get("metonym_types", [])),
+        national_titles=longest_first({_phrase(t) for t in titles.get("national", [])}))
 
 
 @lru_cache(maxsize=1)

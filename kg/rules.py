@@ -14,7 +14,7 @@ from kg.normalize import match_key, strip_article, strip_clitic, strip_marks
 
 DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.yaml")
 # The extraction code is part of "the rules": a new version of it invalidates cached extractions.
-CODE_FILES = ("entities.py", "mentions.py", "references.py", "relations.py", "relation_context.py", "roles.py",
+CODE_FILES = ("entities.py", "mentions.py", "references.py", "national.py", "relations.py", "relation_context.py", "roles.py",
               "relation_rules.py", "normalize.py", "rules.py", "type_vote.py", "relation_subjects.py",
               "clitics.py", "institutions.py", "article_names.py")
 

@@ -367,3 +367,26 @@ def test_holding_a_post_is_working_for_its_body(annotate_text):
     assert not any("يشغل" in m.text for m in found.mentions)  # NER may take the verb into the name
     got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, found)}
     assert any("الدسوقي" in h and rel == "works_for" and "الهيئة العامة للاستثمار" in t for h, rel, t in got)
+
+
+def test_a_title_without_a_country_is_of_the_datelines_state(annotate_text):
+    text = "عمّان - بترا\nواستقبل رئيس الوزراء جعفر حسان، مساء الأحد، وفدا من النقابة."
+    _, got = _ends(annotate_text, text)
+    assert any("جعفر حسان" in h and rel == "works_for" and key == "jordan_government" for h, rel, _, _, key in got)
+
+
+@pytest.mark.parametrize("text", [
+    # planned, and then called off
+    "وكان من المقرر أن يلتقي رئيس مجلس النواب أحمد الصفدي وفدا من حزب جبهة العمل الإسلامي، إلا أن اللقاء ألغي.",
+    # what a denial reports did not happen
+    "ونفت شركة أوريدو، في بيان، أن تكون قد التقت مسؤولي مجموعة زين لبحث صفقة استحواذ.",
+])
+def test_planned_or_denied_events_are_no_relations(annotate_text, text):
+    assert not any(rel == "met" for _, rel, _ in triples(annotate_text, text))
+
+
+def test_a_state_owning_a_share_owns_the_company(annotate_text):
+    text = "وتعد شركة اتصالات تونس، المملوكة بنسبة 65 بالمئة للدولة التونسية، أكبر مشغل في البلاد."
+    _, got = _ends(annotate_text, text)
+    heads = [(h, rel, t) for h, rel, t, _, _ in got if rel == "owns"]
+    assert any("التونسية" in h and "اتصالات تونس" in t for h, _, t in heads)

@@ -1,0 +1,66 @@
+"""The article's own government, for references that name none.
+
+Local news names its own state without a country word: الحكومة، وزير الاتصال محمد المومني، رئيس
+الوزراء جعفر حسان (عمّان - بترا).  Such a reference is the one national government the article names
+or implies by a title, else the government of the capital in its dateline.
+"""
+from __future__ import annotations
+
+from kg.institutions import DATELINE_SENTENCES
+from kg.mentions import ArticleMentions, mention
+from kg.nlp.doc import AnnotatedArticle
+from kg.normalize import match_key
+from kg.relation_rules import longest_match, rule_set, start_positions
+from kg.rules import demonym_index, gazetteer, head_key, metonym_index
+from kg.schema import Mention
+
+GOVERNMENT_WORD = head_key("الحكومة")
+
+
+def one_government(mentions: list[Mention]) -> list[int]:
+    """Mentions of the article's national government when it names exactly one (a gazetteer
+    government with a country word, named or implied by a title)."""
+    gaz = gazetteer()
+    found = [k for k, m in enumerate(mentions) if m.type == "GOVERNMENT" and m.key in gaz and gaz[m.key].demonyms]
+    return found if len({mentions[k].key for k in found}) == 1 else []
+
+
+def national_government(mentions: list[Mention], text: str, named: bool = True) -> str | None:
+    """The gazetteer id of the article's own government: the one national government it names or
+    implies by a title (unless not ``named``), else the government of the capital in its dateline
+    (القاهرة - أ ش أ)."""
+    one = one_government(mentions) if named else []
+    if one:
+        return mentions[one[0]].key
+    for m in mentions:
+        if m.sentence >= DATELINE_SENTENCES:
+            break
+        if m.type == "LOCATION" and (m.start == 0 or text[m.start - 1] == "\n"):
+            return metonym_index().get(match_key(m.text))
+    return None
+
+
+def national_titles(annotated: AnnotatedArticle, out: ArticleMentions) -> ArticleMentions:
+    """``رئيس الوزراء جعفر حسان`` with no country word: the title implies the article's own government,
+    as رئيس الوزراء الأردني implies Jordan's (a mention over the title's last word, for the title rule)."""
+    phrases = rule_set().national_titles
+    # only the dateline's: a title without a country in a report on another state (a foreign prime
+    # minister in a story naming one government) is too often someone else's
+    nation = national_government(out.mentions, annotated.article.text, named=False) if phrases else None
+    if nation is None:
+        return out
+    demonyms, reach = demonym_index(), rule_set().title_max_between + 1
+    implied = {(m.sentence, m.start) for m in out.mentions if m.source == "implied"}
+    mentions = list(out.mentions)
+    for sent in annotated.sentences:
+        keys, raw = sent.word_keys, sent.raw_keys
+        for i in start_positions(keys, raw, phrases):
+            n = longest_match(keys, raw, i, phrases)
+            after = range(i + n, min(len(raw), i + n + reach))
+            if not n or any((raw[j],) in demonyms or tuple(raw[j:j + 2]) in demonyms for j in after):
+                continue  # رئيس الوزراء الأردني: the title names its country (references.title_mentions)
+            if any((sent.index, w.start) in implied for w in sent.words[i:i + n + reach]):
+                continue
+            last = sent.words[i + n - 1]
+            mentions.append(mention(annotated, sent, last.start, last.end, "GOVERNMENT", "implied", nation))
+    return ArticleMentions(mentions, out.links)
