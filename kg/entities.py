@@ -16,7 +16,7 @@ from kg.clitics import alias_first_tokens, leading_clitic
 from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
 from kg.national import national_titles
-from kg.nlp.doc import AnnotatedArticle, Sentence, Word
+from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
 from kg.references import (
     descriptor_mentions,
@@ -165,10 +165,32 @@ def _not_name_end(word: Word) -> bool:
             or (word.upos == "VERB" and strip_clitic(key) in verb_trigger_firsts()))
 
 
+NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال"})  # as match_key writes them
+
+
+def _joined_names(sent: Sentence) -> list[Span]:
+    """NER's spans, with a person's name it cut in two made whole again: two person spans with only a
+    space between (لينا | عطا الله), or a person span ending in بن / أبو before any span (فيصل بن | ثاني آل
+    ثاني); not a second person joined by و (مبارك | وحبيب العادلي)."""
+    out: list[Span] = []
+    for span in sent.ents:
+        prev = out[-1] if out else None
+        gap = sent.text[prev.end - sent.start:span.start - sent.start] if prev else "x"
+        links = prev is not None and prev.type == "PER" and match_key(prev.text.split()[-1]) in NAME_LINKS
+        first = match_key(span.text.split()[0]) if span.text.split() else ""
+        listed = first.startswith("و") and first not in type_rules().waw_words  # مبارك وحبيب العادلي: two people
+        if prev is not None and gap.isspace() and not listed and (links or (prev.type == "PER" and span.type == "PER")):
+            text = sent.text[prev.start - sent.start:span.end - sent.start]
+            out[-1] = Span(start=prev.start, end=span.end, type="PER", text=text)
+        else:
+            out.append(span)
+    return out
+
+
 def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[str]) -> list[Mention]:
     rules = type_rules()
     found = []
-    for span in sent.ents:
+    for span in _joined_names(sent):
         words = _words_in(sent, span.start, span.end)
         if not words:
             continue

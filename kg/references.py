@@ -191,30 +191,54 @@ def minister_fields(annotated: AnnotatedArticle, out: ArticleMentions) -> Articl
     ministries = [(k, _field(m.text.split()[1:3])) for k, m in enumerate(out.mentions)
                   if m.type == "GOVERNMENT" and m.source not in NON_NAME_SOURCES and len(m.text.split()) >= 2
                   and head_key(m.text.split()[0]) == MINISTRY]
-    government = one_government(out.mentions)
-    nation = national_government(out.mentions, annotated.article.text)
-    if not ministries and not nation:
+    # the dateline's state first: the one government a report names may be a foreign partner's
+    nation = national_government(out.mentions, annotated.article.text, named=False)
+    government = [] if nation else one_government(out.mentions)
+    if not ministries and not nation and not government:
         return out
     mentions, links = list(out.mentions), list(out.links)
     for sent in annotated.sentences:
         for i in _minister_titles(sent, mentions):
-            field = sent.words[i + 1]
+            field_start, field_end = _field_span(sent, mentions, i)
             own = _field([w.text for w in sent.words[i + 1:i + 3]])
             same = [k for k, (head, second) in ministries if head == own[0] and not (second and own[1] and second != own[1])]
             # a country word the gazetteer does not know (وزير العدل البلجيكي) rules the fallback out
             targets = same or ([] if _nisba_after(sent, i) else government)
             if not targets and nation and not _nisba_after(sent, i):  # the dateline's government (نواكشوط - ...)
-                mentions.append(mention(annotated, sent, field.start, field.end, "GOVERNMENT", "national", nation))
+                mentions.append(mention(annotated, sent, field_start, field_end, "GOVERNMENT", "national", nation))
             if targets:
-                before = [k for k in targets if mentions[k].start < field.start]
-                mentions.append(mention(annotated, sent, field.start, field.end, "GOVERNMENT", "descriptor"))
+                before = [k for k in targets if mentions[k].start < field_start]
+                mentions.append(mention(annotated, sent, field_start, field_end, "GOVERNMENT", "descriptor"))
                 links.append((before[-1] if before else targets[0], len(mentions) - 1, "descriptor"))
     return ArticleMentions(mentions, links)
 
 
+FIELD_MAX = 4  # words of a ministry's field (الاتصالات وتكنولوجيا المعلومات)
+
+
+def _field_span(sent: Sentence, mentions: list[Mention], i: int) -> tuple[int, int]:
+    """Offsets of the field after the minister's title at word ``i``: up to the person it names
+    (وزير الاتصالات وتكنولوجيا المعلومات | محمد بن علي المناعي), else its first word."""
+    words, keys = sent.words, sent.raw_keys
+    starts = {m.start for m in mentions if m.sentence == sent.index and m.type == "PERSON"}
+    for j in range(i + 2, min(len(words), i + 2 + FIELD_MAX)):
+        if words[j].start in starts:
+            return words[i + 1].start, words[j - 1].end
+        # a field goes on with و (وتكنولوجيا المعلومات) or a nisba (المهني), not into a name
+        # (الخارجية | الطيب البكوش) or a country (خارجية | كوبا)
+        after_waw = keys[j - 1].startswith("و") and j - 1 > i + 1
+        if not (keys[j].startswith("و") or keys[j].endswith(("ي", "يه")) or after_waw):
+            break
+    return words[i + 1].start, words[i + 1].end
+
+
+NOT_COUNTRY = frozenset(match_key(w) for w in ("الحكومي", "الحكومية", "الرسمي", "الرسمية", "الوطني", "الوطنية"))
+
+
 def _nisba_after(sent: Sentence, i: int) -> bool:
-    """A definite nisba adjective (البلجيكي، الخارجية) among the two words after the field."""
-    return any(k.startswith("ال") and k.endswith(("ي", "يه")) for k in sent.raw_keys[i + 2:i + 4])
+    """A definite nisba adjective (البلجيكي، الخارجية) among the two words after the field; not one
+    that names no country (وزير الاتصال الحكومي، وزير الدفاع الوطني)."""
+    return any(k.startswith("ال") and k.endswith(("ي", "يه")) and k not in NOT_COUNTRY for k in sent.raw_keys[i + 2:i + 4])
 
 
 def _minister_titles(sent: Sentence, mentions: list[Mention]) -> list[int]:

@@ -59,7 +59,9 @@ def relative_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     j = t0 - 2
     while j >= 0 and (ctx.text[j] in COMMAS or ctx.text[j] in QUOTE_TOKENS):
         j -= 1
-    return next((k for k in ctx.order if ctx.last[k] == j and _actor(ctx, k, types)), None)
+    # the antecedent may be a preposition's object (حصة في أوريدو، التي تتخذ من الدوحة مقرا لها)
+    return next((k for k in ctx.order if ctx.last[k] == j and ctx.mentions[k].source != "implied"
+                 and (not types or ctx.mentions[k].type in types)), None)
 
 
 def adjacent_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:

@@ -127,3 +127,13 @@ def test_a_post_after_a_name_is_not_part_of_it(annotate_text):
 def test_a_complement_after_a_name_is_not_part_of_it(annotate_text):
     doc = annotate_text("وأكد خادم الحرمين الشريفين الملك عبد الله للحرمين دعمه للمبادرة.")
     assert not any(m.type == "PERSON" and "للحرمين" in m.text for m in find_mentions(doc).mentions)
+
+
+def test_a_name_ner_cut_in_two_is_one_person(annotate_text):
+    found = mentions(annotate_text, "وانتقدت لينا عطا الله، رئيسة تحرير الموقع، قرار المجلس.")
+    assert ("لينا عطا الله", "PERSON") in found
+
+
+def test_two_people_joined_by_and_stay_two(annotate_text):
+    found = mentions(annotate_text, "وكانت المحكمة قد عاقبت مبارك وحبيب العادلي بالسجن.")
+    assert not any(t == "PERSON" and "مبارك" in m and "العادلي" in m for m, t in found)

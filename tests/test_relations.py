@@ -390,3 +390,19 @@ def test_a_state_owning_a_share_owns_the_company(annotate_text):
     _, got = _ends(annotate_text, text)
     heads = [(h, rel, t) for h, rel, t, _, _ in got if rel == "owns"]
     assert any("التونسية" in h and "اتصالات تونس" in t for h, _, t in heads)
+
+
+def test_a_body_headed_by_a_person(annotate_text):
+    got = triples(annotate_text, "وقرر المجلس الأعلى للقضاء، برئاسة محمد عبد الرحيم، إحالة الملف إلى النيابة.")
+    assert any("عبد الرحيم" in h and rel == "works_for" and "المجلس الأعلى للقضاء" in t for h, rel, t in got)
+
+
+def test_a_senator_for_a_party_is_a_member(annotate_text):
+    got = triples(annotate_text, "وقال السيناتور عن الحزب الجمهوري تيد كروز إن الاتفاق سيئ.")
+    assert any("كروز" in h and rel == "member_of" and "الحزب الجمهوري" in t for h, rel, t in got)
+
+
+def test_a_ministers_field_of_several_words_reaches_the_minister(annotate_text):
+    text = "الدوحة - قنا\nواستقبل وزير الاتصالات وتكنولوجيا المعلومات محمد بن علي المناعي وفدا من الشركة."
+    _, got = _ends(annotate_text, text)
+    assert any("المناعي" in h and rel == "works_for" and key == "qatar_government" for h, rel, _, _, key in got)
