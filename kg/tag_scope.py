@@ -55,8 +55,11 @@ def _reads(words: Sequence[str]) -> list[tuple[int, int]]:
     leg = rules.legislation
     out = [] if leg["triggers"].isdisjoint(keys) else [  # the words after قانون ...
         (i + 1, min(n, i + 1 + leg["max_tokens"])) for i, k in enumerate(keys) if k in leg["triggers"] and i + 1 < n]
-    out += [(i + size, min(n, i + size + rules.institution_max))  # the name after وزارة ...
-            for i, size, _, _ in rules.institution_heads(words) if i + size < n]
+    # the name after وزارة ...; after a definite head (الهيئة) only when an adjective follows, as
+    # kg/institutions.py reads no other name there (الهيئة الوطنية للاتصالات)
+    out += [(i + size, min(n, i + size + rules.institution_max))
+            for i, size, _, definite in rules.institution_heads(words)
+            if i + size < n and not (definite and size == 1 and not raw[i + 1].startswith("ال"))]
     triggers = _verb_triggers()  # the trigger word of a verb-shaped relation rule
     out += [(i, i + 1) for i in start_positions(keys, raw, triggers) if first_match(keys, raw, i, triggers)]
     return out
