@@ -6,12 +6,12 @@ or implies by a title, else the government of the capital in its dateline.
 """
 from __future__ import annotations
 
-from kg.institutions import DATELINE_SENTENCES
+from kg.institutions import DATELINE_MARKS, DATELINE_SENTENCES
 from kg.mentions import ArticleMentions, mention
 from kg.nlp.doc import AnnotatedArticle
 from kg.normalize import match_key
 from kg.relation_rules import longest_match, rule_set, start_positions
-from kg.rules import demonym_index, gazetteer, head_key, metonym_index
+from kg.rules import dateline_index, demonym_index, gazetteer, head_key
 from kg.schema import Mention
 
 GOVERNMENT_WORD = head_key("الحكومة")
@@ -35,8 +35,11 @@ def national_government(mentions: list[Mention], text: str, named: bool = True) 
     for m in mentions:
         if m.sentence >= DATELINE_SENTENCES:
             break
-        if m.type == "LOCATION" and (m.start == 0 or text[m.start - 1] == "\n"):
-            return metonym_index().get(match_key(m.text))
+        # a dateline is a place at a line's start and a mark after it (سيول - يونهاب), not a
+        # headline that begins with a capital (طوكيو تحث ...)
+        if (m.type == "LOCATION" and (m.start == 0 or text[m.start - 1] == "\n")
+                and text[m.end:m.end + 3].strip()[:1] in DATELINE_MARKS):
+            return dateline_index().get(match_key(m.text))
     return None
 
 

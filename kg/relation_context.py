@@ -20,7 +20,9 @@ SPEECH_WORDS = frozenset(match_key(w) for w in (
     "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
     "مشيرا", "مشيرة", "قائلا", "قائلة", "معتبرا", "معتبرة",
     "وفق", "وفقا", "حسب", "بحسب", "نقلا"))  # the source of the report (وفق ما أفاد به مراسل الجوهرة أف أم)
-CLAUSE_WORDS = frozenset(match_key(w) for w in ("إن", "أن", "حيث")) | RELATIVE_WORDS | SPEECH_WORDS
+# "فيما غاب ممثلو X عن الاجتماع": "while" opens a clause of its own
+OPENERS = ("إن", "أن", "حيث", "فيما", "وفيما", "بينما", "وبينما")
+CLAUSE_WORDS = frozenset(match_key(w) for w in OPENERS) | RELATIVE_WORDS | SPEECH_WORDS
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
 QUOTE_TOKENS = set("\"'«»“”‘’")

@@ -121,8 +121,8 @@ def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple
     if head is None and ctx.raw[t1 - 1].endswith(("ه", "ها", "هم")):
         head = mention_before(ctx, t0, gap)
     tails = mentions_after(ctx, marker, 4)
-    if head is not None and tails:
-        yield head, tails[0]
+    if head is not None and tails:  # reverse: the actor after the marker owns the one after the noun
+        yield (tails[0], head) if rule.reverse else (head, tails[0])
 
 
 def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:

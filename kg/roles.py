@@ -58,7 +58,8 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                         ctx.text[j] in APPOSITION_GLUE or ctx.raw[j] in APPOSITION_GLUE for j in range(lo, role[0])):
                     continue
                 role = _last_conjunct_role(ctx, role, hi)  # X، محافظ الصندوق ورئيس مجلس إدارة Y
-                if _far_from_role(ctx, role, hi) or _names_next(ctx, role, o, people) or _org_between(ctx, role[1], o, orgs):
+                if (_far_from_role(ctx, role, hi) or _names_next(ctx, role, o, people) or _org_between(ctx, role[1], o, orgs)
+                        or _titles_next(ctx, p, o, people)):
                     continue
             else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
                 role = _org_then_person(ctx, o, p, people)
@@ -151,6 +152,21 @@ def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> b
                and not conjunct(ctx, ctx.first[k]) for k in people)
 
 
+def _titles_next(ctx: Ctx, p: int, o: int, people: list[int]) -> bool:
+    """``استقبل رئيس الجمهورية X رئيس مجلس المفوضين في المفوضية القاضي Y``: a person who has a title
+    of their own right before the name, with another person named right after the body (no comma
+    between), leaves the role after the name to that person."""
+    first = ctx.first[p]
+    own = any(role_at(ctx, j) and j + role_at(ctx, j) >= first - 1 for j in range(max(0, first - 3), first))
+    own = own or any(m.source == "implied" and 0 < first - ctx.last[k] <= 1 for k, m in enumerate(ctx.mentions))
+
+    def no_comma(a: int, b: int) -> bool:
+        return not any(ctx.text[j] in {"،", ","} for j in range(a, b))
+
+    return own and any(0 < ctx.first[k] - ctx.last[o] <= 2 and no_comma(ctx.last[o] + 1, ctx.first[k])
+                       and not conjunct(ctx, ctx.first[k]) for k in people)
+
+
 def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, int] | None:
     """Role span for ``ROLE ORG، PERSON`` or for a coordinated ``، P1 وROLE2 ...، PERSON``."""
     def only_punct(lo: int, hi: int) -> bool:
@@ -220,7 +236,7 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
         envoy = any(ctx.keys[j] in rules.envoy_roles or ctx.raw[j] in rules.envoy_roles for j in range(*title))
         # the place the government is implied from may run longer (الولايات المتحدة | الأمريكية)
         last = max(ctx.last[k] for k in range(len(ctx.mentions)) if ctx.first[k] == ctx.first[g])
-        end = _posted_at(ctx, last, envoy)  # سفيرة الولايات المتحدة لدى العراق X
+        end = _portfolio_end(ctx, _posted_at(ctx, last, envoy))  # سفيرة الولايات المتحدة لدى العراق X
         after = [p for p in people if 0 <= ctx.first[p] - end - 1 <= 2 and only_punct(ctx, end + 1, ctx.first[p])
                  and not _and_person(ctx, p)]  # ممثلا عن الرئيس الجزائري، وأسعد بن طارق: someone else
         # "X، وزيرة خارجية المملكة المتحدة" — unless a person follows the title (X، الرئيس السوري Y)
@@ -229,6 +245,23 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
                   and 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])]
         for p in after + before:
             yield p, g, {"role": role, "current": None}
+
+
+PORTFOLIO = frozenset(match_key(w) for w in ("لشؤون", "لشئون"))
+
+
+def _portfolio_end(ctx: Ctx, i: int) -> int:
+    """``وزير الدولة لشؤون الاتصالات [وتقنية المعلومات] X``: the last word of the portfolio after a
+    title (up to the person, four words at most), else ``i``."""
+    if i + 1 >= len(ctx.raw) or ctx.raw[i + 1] not in PORTFOLIO:
+        return i
+    for j in range(i + 2, min(len(ctx.raw), i + 6)):
+        k = ctx.mention_at(j)
+        if k is not None and ctx.mentions[k].type == "PERSON":
+            return j - 1
+        if not any(c.isalnum() for c in ctx.text[j]):
+            break
+    return i
 
 
 def _posted_at(ctx: Ctx, i: int, envoy: bool = False) -> int:

@@ -51,6 +51,7 @@ class GazEntry:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()  # other cities a report is filed from (إسطنبول - ...): datelines only
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,7 @@ def gazetteer() -> dict[str, GazEntry]:
     entries = read_data("gazetteer.yaml")["entries"]
     rules = type_rules()
     return {e["id"]: GazEntry(e["id"], e["type"], e["en"], e["ar"], (*e["aliases"], *_government_aliases(e, rules)),
-                              tuple(e.get("demonyms", [])), tuple(e.get("capitals", [])))
+                              tuple(e.get("demonyms", [])), tuple(e.get("capitals", [])), tuple(e.get("cities", [])))
             for e in entries}
 
 
@@ -85,6 +86,14 @@ def metonym_index() -> dict[str, str]:
     government as an actor.  A country stays a place (الصين طلبت من تيك توك: the shared gold reads
     China the place there, and بكين the government)."""
     return {match_key(c): e.id for e in gazetteer().values() for c in e.capitals}
+
+
+@lru_cache(maxsize=1)
+def dateline_index() -> dict[str, str]:
+    """Key of a place a report is filed from (a capital, a country named like its capital: الكويت،
+    الجزائر; another big city: إسطنبول، جدة) -> the government's gazetteer id: that state's own news."""
+    return {match_key(place): e.id for e in gazetteer().values()
+            for place in (*e.capitals, *e.cities, *(d for d in e.demonyms if not d.endswith(("ي", "ية"))))}
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,48 @@
+"""More relation rules (kg/data/relations.yaml) on small sentences, through the real models."""
+import pytest
+
+from kg.entities import find_mentions
+from kg.relations import extract_relations
+
+pytestmark = pytest.mark.slow
+
+
+def triples(annotate_text, text):
+    doc = annotate_text(text)
+    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+
+
+def _has(got, head, rel, tail):
+    return any(head in h and r == rel and tail in t for h, r, t in got)
+
+
+def test_ownership_that_returns_to_an_owner(annotate_text):
+    got = triples(annotate_text, "وتعود ملكية قناة الجزيرة إلى السياسي ورجل الأعمال جمال الكربولي.")
+    assert _has(got, "الكربولي", "owns", "الجزيرة")
+
+
+def test_a_company_another_bought_in_a_relative_clause(annotate_text):
+    got = triples(annotate_text, "وشارك نايجل تون، الرئيس التنفيذي لشركة غرافكور التي اشترتها سوفت بنك العام الماضي.")
+    assert _has(got, "سوفت بنك", "owns", "غرافكور")
+
+
+def test_a_party_leader_in_a_relative_clause_is_a_member(annotate_text):
+    got = triples(annotate_text, "ورأى نفتالي بينيت، الذي يتزعم حزب البيت اليهودي، أن القرار خاطئ.")
+    assert _has(got, "بينيت", "member_of", "البيت اليهودي")
+
+
+def test_a_meeting_named_by_a_possessive_noun(annotate_text):
+    text = "طالب الوزير عبد الرزاق النتشة، خلال لقائه وفدا من الاتحاد الدولي للاتصالات، بالضغط على إسرائيل."
+    got = triples(annotate_text, text)
+    assert _has(got, "النتشة", "met", "الاتحاد الدولي للاتصالات")
+
+
+def test_who_stayed_away_from_a_meeting_did_not_meet(annotate_text):
+    got = triples(annotate_text, "وعقدت هيئة الاتصالات اجتماعا مع ممثلين عن شركة أوريدو، فيما غاب ممثلو سبيس إكس عن الاجتماع.")
+    assert _has(got, "هيئة الاتصالات", "met", "أوريدو")
+    assert not _has(got, "", "met", "سبيس إكس")
+
+
+def test_a_licence_granted_by_a_regulator(annotate_text):
+    got = triples(annotate_text, "منحت هيئة الاتصالات وتقنية المعلومات، الاثنين، شركة ستارلينك ترخيصا مؤقتا.")
+    assert _has(got, "هيئة الاتصالات", "regulates", "ستارلينك")
