@@ -32,6 +32,7 @@ from kg.schema import Mention
 from kg.type_vote import vote_types
 
 FIRST_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
+LATIN_CLITICS = ("و", "ب", "ل", "ول", "وب")
 PUNCT_UPOS = {"PUNCT", "SYM"}
 NASAB = {"بن", "بنت", "ابن", "ابو", "ال"}
 _OTHER = "<other>"  # never a matching key: match_key drops < and >
@@ -68,7 +69,9 @@ def _matcher() -> tuple[Any, Any, frozenset[str], frozenset[str]]:
         patterns = []
         for alias in {entry.name_ar, entry.name_en, *entry.aliases}:
             keys = [match_key(t) for t in simple_tokens(alias)]
-            variants = [keys] + [[c + keys[0], *keys[1:]] for c in FIRST_CLITICS if is_arabic(keys[0])]
+            # a Latin name takes an Arabic clitic too (لـG42، وMeta)
+            clitics = FIRST_CLITICS if is_arabic(keys[0]) else LATIN_CLITICS
+            variants = [keys] + [[c + keys[0], *keys[1:]] for c in clitics]
             if keys[0].startswith("ال"):
                 variants.append(["لل" + keys[0][2:], *keys[1:]])
             patterns += [_pattern_doc(nlp, v) for v in variants if all(v)]

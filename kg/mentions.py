@@ -21,8 +21,13 @@ class ArticleMentions:
     links: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+TATWEEL = "\u0640"
+
+
 def mention(annotated: AnnotatedArticle, sent: Sentence, start: int, end: int, etype: str,
              source: str, key: str | None = None) -> Mention:
+    while start < end - 1 and annotated.article.text[start] == TATWEEL:  # لـG42: the clitic's stretch is no part of the name
+        start += 1
     text = annotated.article.text[start:end]
     return Mention(article=annotated.article.id, sentence=sent.index, start=start, end=end,
                    text=text, type=etype, source=source, key=key)

@@ -19,6 +19,8 @@ RELATIVE_WORDS = frozenset(match_key(w) for w in ("الذي", "التي", "ال�
 SPEECH_WORDS = frozenset(match_key(w) for w in (
     "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
     "مشيرا", "مشيرة", "قائلا", "قائلة", "معتبرا", "معتبرة",
+    # a participle after the clause opens one of its own (انتقد X الاتفاق، مطالبا Y بـ ...)
+    "مطالبا", "مطالبة", "مطالبين", "داعيا", "داعية", "متهما", "متهمة", "منتقدا", "منتقدة", "محذرا", "محذرة",
     "وفق", "وفقا", "حسب", "بحسب", "نقلا"))  # the source of the report (وفق ما أفاد به مراسل الجوهرة أف أم)
 # "فيما غاب ممثلو X عن الاجتماع": "while" opens a clause of its own
 OPENERS = ("إن", "أن", "حيث", "فيما", "وفيما", "بينما", "وبينما")
@@ -232,7 +234,8 @@ def skip_apposition(ctx: Ctx, k: int) -> int:
     """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma);
     after ``X رئيس حزب Y`` (a title with no comma), the index after the title and the body it names."""
     j = ctx.last[k] + 1
-    if j + 1 < len(ctx.raw) and ctx.text[j] in {"،", ","} and (ctx.raw[j + 1] in APPOSITION_OPENERS or role_at(ctx, j + 1)):
+    if j + 1 < len(ctx.raw) and ctx.text[j] in {"،", ","} and (
+            ctx.raw[j + 1] in APPOSITION_OPENERS or role_at(ctx, j + 1) or party_of(ctx, j + 1)):
         for n in range(j + 1, min(len(ctx.raw), j + 15)):
             if ctx.text[n] in {"،", ","}:
                 return n
@@ -242,6 +245,17 @@ def skip_apposition(ctx: Ctx, k: int) -> int:
         if not any(ctx.mentions[m].type == "PERSON" for m in inside):  # دعا X رئيس الحكومة Y: Y is the object
             return max((ctx.last[m] for m in inside), default=j + n - 1)
     return ctx.last[k]
+
+
+SEAT_PREPOSITIONS = frozenset(match_key(w) for w in ("عن", "من"))
+
+
+def party_of(ctx: Ctx, j: int) -> int | None:
+    """``عن حزب القوات اللبنانية``، ``من التيار الوطني الحر`` at word ``j``: the party a member sits for."""
+    if j + 1 >= len(ctx.raw) or ctx.raw[j] not in SEAT_PREPOSITIONS:
+        return None
+    k = ctx.mention_at(j + 1)
+    return k if k is not None and ctx.mentions[k].type == "PARTY" else None
 
 
 def role_at(ctx: Ctx, i: int) -> int:

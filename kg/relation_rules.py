@@ -25,6 +25,7 @@ class Rule:
     triggers: tuple[tuple[str, ...], ...]  # each trigger as a tuple of word keys
     first_tail_only: bool = False
     subject_before: bool = False
+    subject_clause: bool = False  # a participle (مطالبا): the head is the subject of the clause's first verb
     reverse: bool = False
     tail_marker: str | None = None
     tail_after: frozenset[str] = frozenset()
@@ -79,7 +80,7 @@ def rule_set() -> RuleSet:
             name=spec["name"], type=spec["type"], shape=spec["shape"], confidence=float(spec["confidence"]),
             triggers=longest_first({_phrase(t) for t in spec.get("triggers", [])}),
             first_tail_only=bool(spec.get("first_tail_only")), reverse=bool(spec.get("reverse")),
-            subject_before=spec.get("subject") == "before",
+            subject_before=spec.get("subject") == "before", subject_clause=spec.get("subject") == "clause",
             tail_marker=match_key(spec["tail_marker"]) if spec.get("tail_marker") else None,
             tail_after=frozenset(match_key(w) for w in spec.get("tail_after", [])),
             head_words=frozenset(match_key(w) for w in spec.get("head_words", [])),

@@ -12,7 +12,16 @@ its subject.  Four common shapes put the subject first instead:
 from __future__ import annotations
 
 from kg.normalize import match_key
-from kg.relation_context import QUOTE_TOKENS, RELATIVE_WORDS, Ctx, after_preposition, conjunct, role_at, titles_person
+from kg.relation_context import (
+    QUOTE_TOKENS,
+    RELATIVE_WORDS,
+    Ctx,
+    after_preposition,
+    conjunct,
+    role_at,
+    subject_after,
+    titles_person,
+)
 
 KANA = frozenset(match_key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"))
 QAD = frozenset(match_key(w) for w in ("قد", "لقد"))
@@ -49,6 +58,10 @@ def qad_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | No
     if titles_person(ctx, k):  # وكان الرئيس التنفيذي لشركة آبل تيم كوك قد ...: the person
         nxt = ctx.following(k)  # titles_person found one
         k = k if nxt is None else nxt
+    if ctx.mentions[k].type != "PERSON" and (not types or "PERSON" in types):
+        # وكان رئيس مجلس الوزراء وزير الخارجية الشيخ محمد ... قد التقى: the person the titles introduce
+        k = next((p for p in ctx.order if ctx.first[k] < ctx.first[p] and ctx.last[p] < t0 - 1
+                  and ctx.mentions[p].type == "PERSON"), k)
     return k
 
 
@@ -107,3 +120,56 @@ def subject_before_verb(ctx: Ctx, t0: int, verb: bool, types: frozenset[str] | s
         if found is not None:
             return found
     return None
+
+
+def clause_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
+    """``وانتقد X، عضو مجلس الشيوخ، الاتفاق، مطالبا وزارة التجارة بـ ...``: a participle's subject is
+    the subject of the first relation trigger of its sentence, when that is a verb before it."""
+    main = min((j for j in ctx.stops if j < t0), default=None)
+    if main is None or ctx.sent.words[main].upos not in {"VERB", "AUX"} or ctx.clause_break(main + 1, t0, frozenset()):
+        return None
+    before = subject_before_verb(ctx, main, True, types)
+    if before is not None:
+        return before
+    after = subject_after(ctx, main + 1, types)
+    # only a subject right after the verb or its title (ودعا الصدر الحكومة ...: when NER missed
+    # الصدر, the first actor after the verb is the object)
+    return after if after is not None and (ctx.first[after] == main + 1 or role_at(ctx, main + 1)) else None
+
+
+PARTICIPANT_TYPES = frozenset({"PERSON", "COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"})
+BETWEEN_REACH = 12  # words from the first participant to the second
+
+
+def _participant(ctx: Ctx, k: int | None) -> int | None:
+    """Mention ``k``, or the person its title introduces (وزير الخارجية الرواندي أوليفييه ...)."""
+    while k is not None and (ctx.mentions[k].type not in PARTICIPANT_TYPES or titles_person(ctx, k)
+                             or ctx.mentions[k].source == "implied" or _in_title(ctx, k)):
+        k = ctx.following(k)
+    return k
+
+
+def _in_title(ctx: Ctx, k: int) -> bool:
+    """A body or country inside a person's title (وزيرة خارجية جمهورية الكونغو الديمقراطية X)."""
+    if ctx.mentions[k].type == "PERSON":
+        return False
+    titled = any(role_at(ctx, i) for i in range(max(0, ctx.first[k] - 3), ctx.first[k] + 1))
+    person = next((p for p in ctx.order if ctx.first[p] > ctx.last[k] and ctx.mentions[p].type == "PERSON"), None)
+    return titled and person is not None and ctx.first[person] - ctx.last[k] <= 6 and not any(
+        conjunct(ctx, j) or ctx.text[j] in {"،", ","} for j in range(ctx.last[k] + 1, ctx.first[person]))
+
+
+def between_pair(ctx: Ctx, t1: int) -> tuple[int, int] | None:
+    """``اجتماعا بين وزيرة خارجية الكونغو X (Latin) ووزير الخارجية الرواندي Y``: the first participant
+    after the trigger and the one after the next word that opens with و."""
+    first = _participant(ctx, next((k for k in ctx.order if ctx.first[k] >= t1), None))
+    if first is None or ctx.first[first] - t1 > 6:
+        return None
+    and_word = next((j for j in range(ctx.last[first] + 1, min(len(ctx.raw), ctx.last[first] + BETWEEN_REACH))
+                     if conjunct(ctx, j) and ctx.raw[j - 1] not in {"،", ","}), None)
+    if and_word is None or ctx.clause_break(ctx.last[first] + 1, and_word):
+        return None
+    second = _participant(ctx, next((k for k in ctx.order if ctx.first[k] >= and_word), None))
+    if second is None or ctx.first[second] - and_word > 6 or ctx.clause_break(and_word, ctx.first[second]):
+        return None
+    return first, second

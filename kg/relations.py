@@ -29,7 +29,7 @@ from kg.relation_context import (
     titles_person,
 )
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
-from kg.relation_subjects import subject_before_verb
+from kg.relation_subjects import between_pair, clause_subject, subject_before_verb
 from kg.roles import roles, titles
 from kg.rules import metonym_index
 from kg.schema import Evidence, Mention, Relation, mention_key
@@ -44,8 +44,13 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
     verb = ctx.sent.words[t0].upos in {"VERB", "AUX"}
     if not verb and t1 - t0 == 1 and (ctx.keys[t0] in rule.verb_only or ctx.raw[t0] in rule.verb_only):
         return  # طالب the student, أمر the matter: not the verb
-    before_k = None if rule.subject_before else subject_before_verb(ctx, t0, verb, rule.head_types)
-    after_k = None if rule.subject_before or not verb or before_k is not None else subject_after(ctx, t1, rule.head_types)
+    if rule.subject_clause:
+        before_k, after_k = clause_subject(ctx, t0, rule.head_types), None
+        if before_k is None:
+            return
+    else:
+        before_k = None if rule.subject_before else subject_before_verb(ctx, t0, verb, rule.head_types)
+        after_k = None if rule.subject_before or not verb or before_k is not None else subject_after(ctx, t1, rule.head_types)
     head = before_k if before_k is not None else after_k
     if head is None:
         head = mention_before(ctx, t0, gap, types=rule.head_types)
@@ -139,6 +144,10 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
                 yield after[0], before
             else:  # the owner of several (المالكة لفيسبوك وإنستغرام وواتساب)
                 yield from ((before, k) for k in (after[0], *coordinated(ctx, after[0])))
+    elif rule.shape == "between":  # اجتماع بين X وY
+        pair = between_pair(ctx, t1)
+        if pair is not None:
+            yield pair
     elif rule.shape == "noun_of":
         yield from _noun_of(ctx, rule, t0, t1, gap)
     elif rule.shape == "appointed":

@@ -46,3 +46,32 @@ def test_who_stayed_away_from_a_meeting_did_not_meet(annotate_text):
 def test_a_licence_granted_by_a_regulator(annotate_text):
     got = triples(annotate_text, "منحت هيئة الاتصالات وتقنية المعلومات، الاثنين، شركة ستارلينك ترخيصا مؤقتا.")
     assert _has(got, "هيئة الاتصالات", "regulates", "ستارلينك")
+
+
+def test_a_participle_shares_the_clauses_subject(annotate_text):
+    text = ("وانتقد روبرت هايز، عضو مجلس الشيوخ الأمريكي عن الحزب الجمهوري، الاتفاق، "
+            "مطالبا وزارة التجارة الأمريكية بمراجعة الصفقة.")
+    got = triples(annotate_text, text)
+    assert _has(got, "روبرت هايز", "requested", "وزارة التجارة")
+    assert not _has(got, "", "criticized", "وزارة التجارة")  # the participle opens a clause of its own
+
+
+def test_the_subject_before_qad_is_the_person_its_titles_introduce(annotate_text):
+    text = ("وكان رئيس مجلس الوزراء وزير الخارجية الشيخ محمد بن عبدالرحمن آل ثاني قد التقى "
+            "وزير الخارجية الرواندي أوليفييه ندوهونغيريهي قبل بدء الاجتماع.")
+    got = triples(annotate_text, text)
+    assert _has(got, "محمد بن عبدالرحمن", "met", "ندوهونغيريهي")
+    assert not _has(got, "مجلس الوزراء", "met", "")
+
+
+def test_a_stretched_clitic_is_no_part_of_the_name(annotate_text):
+    doc = annotate_text("ووقع الاتفاقية الرئيس التنفيذي لـG42 بينغ شياو في أبوظبي.")
+    assert any(m.text == "G42" for m in find_mentions(doc).mentions)
+
+
+def test_a_meeting_between_two_titled_people(annotate_text):
+    text = ("استضافت وزارة الخارجية القطرية، مساء الثلاثاء، اجتماعا بين وزيرة خارجية الكونغو الديمقراطية "
+            "تيريز كاييكوامبا فاغنر ووزير الخارجية الرواندي أوليفييه ندوهونغيريهي في الدوحة.")
+    got = triples(annotate_text, text)
+    assert _has(got, "فاغنر", "met", "ندوهونغيريهي")
+    assert not _has(got, "وزارة الخارجية القطرية", "met", "")  # the host is not a participant
