@@ -26,7 +26,8 @@ from kg.references import (
     surname_mentions,
     title_mentions,
 )
-from kg.relation_rules import post_words, verb_trigger_firsts
+from kg.relation_context import PARTICIPLES
+from kg.relation_rules import post_words, role_firsts, verb_trigger_firsts
 from kg.rules import demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 from kg.type_vote import vote_types
@@ -169,6 +170,7 @@ def _not_name_end(word: Word) -> bool:
 
 
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال"})  # as match_key writes them
+NOT_NAME_STARTS = frozenset(match_key(w) for w in PARTICIPLES)  # متهما بن سالم: the participle is no part of it
 
 
 def _joined_names(sent: Sentence) -> list[Span]:
@@ -182,7 +184,10 @@ def _joined_names(sent: Sentence) -> list[Span]:
         links = prev is not None and prev.type == "PER" and match_key(prev.text.split()[-1]) in NAME_LINKS
         first = match_key(span.text.split()[0]) if span.text.split() else ""
         listed = first.startswith("و") and first not in type_rules().waw_words  # مبارك وحبيب العادلي: two people
-        if prev is not None and gap.isspace() and not listed and (links or (prev.type == "PER" and span.type == "PER")):
+        titled = prev is not None and prev.type == "PER" and strip_clitic(match_key(prev.text.split()[0])) in role_firsts()
+        if prev is not None and titled and gap.isspace() and span.type == "PER" and len(prev.text.split()) <= 2:
+            out[-1] = span  # نقيب الصحفيين | زياد دبار: the title is no person, the name after it is
+        elif prev is not None and gap.isspace() and not listed and (links or (prev.type == "PER" and span.type == "PER")):
             text = sent.text[prev.start - sent.start:span.end - sent.start]
             out[-1] = Span(start=prev.start, end=span.end, type="PER", text=text)
         else:
@@ -208,6 +213,8 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         # or the verb after the name into it
         while person_name and len(words) > 1 and _not_name_end(words[-1]):
             words = words[:-1]
+        while person_name and len(words) > 1 and match_key(words[0].text) in NOT_NAME_STARTS:
+            words = words[1:]
         start = words[0].start + leading_clitic(words[0], article_keys, person_name)
         end = _country_after(sent, words[-1], etype)
         text = annotated.article.text[start:end]
@@ -216,6 +223,27 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
             continue
         found.append(mention(annotated, sent, start, end, etype, "ner"))
     return found
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Keys of country names (تونس، الأردن، المملكة المتحدة), not their adjectives (التونسية)."""
+    return frozenset(" ".join(d) for d in demonym_index() if not d[-1].endswith(("ي", "يه")))
+
+
+def national_branches(annotated: AnnotatedArticle, found: list[Mention]) -> list[Mention]:
+    """``أوريدو تونس``، ``زين الأردن``: a company's name with a country right after it is the
+    company's national branch, a company of its own."""
+    out: list[Mention] = []
+    text = annotated.article.text
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "COMPANY" and m.type == "LOCATION" and text[prev.end:m.start].isspace()
+                and match_key(m.text) in country_names()):
+            out[-1] = prev.model_copy(update={"end": m.end, "text": text[prev.start:m.end], "source": "rule", "key": None})
+        else:
+            out.append(m)
+    return out
 
 
 def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
@@ -227,7 +255,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         found = merge_mentions(gaz, ner_mentions(annotated, sent, article_keys))
         found = merge_mentions(found, legislation_mentions(annotated, sent))
         found = merge_mentions(found, institution_mentions(annotated, sent))
-        per_sentence.append(dateline_mentions(annotated, sent, found))
+        per_sentence.append(national_branches(annotated, dateline_mentions(annotated, sent, found)))
     per_sentence = vote_types(annotated.sentences, article_names(annotated, per_sentence))
     surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms
                 if m.type == "PERSON" and len(m.text.split()) >= 2 and len(match_key(m.text).split()[-1]) >= 3}

@@ -15,12 +15,13 @@ CLAUSE_BREAKS = {".", "؛", ";", "!", "؟", "?"}  # not ":" — it often opens t
 # across "إن" (قالت الجهة إن الاجتماعات شملت ...: the speaker met them), not across a relative
 # clause unless that clause is about it (X، الذي يعمل في Y).
 RELATIVE_WORDS = frozenset(match_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+# A participle after the clause opens one of its own (انتقد X الاتفاق، مطالبا Y بـ ...)
+PARTICIPLES = ("مطالبا", "مطالبة", "مطالبين", "داعيا", "داعية", "متهما", "متهمة", "منتقدا", "منتقدة", "محذرا", "محذرة")
 # A reporting verb joined to the clause (، وقال ...، مضيفا) opens a new one.
 SPEECH_WORDS = frozenset(match_key(w) for w in (
     "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة",
     "مشيرا", "مشيرة", "قائلا", "قائلة", "معتبرا", "معتبرة",
-    # a participle after the clause opens one of its own (انتقد X الاتفاق، مطالبا Y بـ ...)
-    "مطالبا", "مطالبة", "مطالبين", "داعيا", "داعية", "متهما", "متهمة", "منتقدا", "منتقدة", "محذرا", "محذرة",
+    *PARTICIPLES,
     "وفق", "وفقا", "حسب", "بحسب", "نقلا"))  # the source of the report (وفق ما أفاد به مراسل الجوهرة أف أم)
 # "فيما غاب ممثلو X عن الاجتماع": "while" opens a clause of its own
 OPENERS = ("إن", "أن", "حيث", "فيما", "وفيما", "بينما", "وبينما")

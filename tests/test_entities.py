@@ -137,3 +137,20 @@ def test_a_name_ner_cut_in_two_is_one_person(annotate_text):
 def test_two_people_joined_by_and_stay_two(annotate_text):
     found = mentions(annotate_text, "وكانت المحكمة قد عاقبت مبارك وحبيب العادلي بالسجن.")
     assert not any(t == "PERSON" and "مبارك" in m and "العادلي" in m for m, t in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name", [
+    ("وقال الرئيس التنفيذي لشركة أوريدو تونس جاسم المهندي إن الشركة فازت بالصفقة.", "أوريدو تونس"),
+    ("وأعلنت شركة فودافون مصر، الثلاثاء، إطلاق خدمة جديدة.", "فودافون مصر"),
+])
+def test_a_company_with_a_country_after_it_is_its_national_branch(annotate_text, text, name):
+    found = find_mentions(annotate_text(text)).mentions
+    assert any(m.text == name and m.type == "COMPANY" for m in found)
+
+
+@pytest.mark.slow
+def test_a_title_or_participle_is_no_part_of_a_persons_name(annotate_text):
+    doc = annotate_text('وقال نقيب الصحفيين زياد دبار إن النقابة ستقف إلى جانبها، متهماً بن سالم بـ"خدمة أجندات".')
+    names = [m.text for m in find_mentions(doc).mentions if m.type == "PERSON"]
+    assert "زياد دبار" in names and not any("نقيب" in n or "متهم" in n for n in names)
