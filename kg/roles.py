@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.normalize import match_key
+from kg.party_seats import party_seats
 from kg.relation_context import (
     ORG_TYPES,
     PREPOSITIONS,
@@ -15,7 +16,6 @@ from kg.relation_context import (
     conjunct,
     glued_preposition,
     only_punct,
-    party_of,
     role_at,
 )
 from kg.relation_rules import RuleSet, longest_match, role_firsts
@@ -86,46 +86,6 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             yield p, o, attrs
     yield from pronoun_roles(ctx)
     yield from party_seats(ctx)
-
-
-MEMBER_TITLES = frozenset(match_key(w) for w in ("النائب", "النائبة", "نائب", "نائبة", "السيناتور", "السيناتورة",
-                                                 "العضو", "العضوة", "عضو", "عضوة"))
-SEAT_REACH = 8  # words from a member's title after the name to the party (عضو مجلس النواب المصري عن الحزب ...)
-
-
-def party_seats(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
-    """``النائبة ريتا الحاج، عن حزب القوات اللبنانية`` · ``النائب عن حركة أمل علي حمدان`` ·
-    ``سلمى فكري، عضو مجلس النواب عن الحزب المصري الديمقراطي``: a member sits for a party."""
-    for p, m in enumerate(ctx.mentions):
-        if m.type != "PERSON":
-            continue
-        f, j = ctx.first[p], ctx.last[p] + 1
-        before = f >= 1 and _member_title(ctx, f - 1)
-        n = _party_length(ctx, f)
-        if n and f - n >= 2 and (k := party_of(ctx, f - n - 1)) is not None and ctx.last[k] == f - 1 \
-                and _member_title(ctx, ctx.first[k] - 2):
-            yield p, k, {"role": ctx.text[ctx.first[k] - 2], "current": None}  # النائب عن حركة أمل X
-        if j + 1 >= len(ctx.raw) or ctx.text[j] not in {"،", ","}:
-            continue
-        if before and (k := party_of(ctx, j + 1)) is not None:  # النائبة X، عن حزب Y
-            yield p, k, {"role": ctx.text[f - 1], "current": None}
-        elif _member_title(ctx, j + 1):  # X، عضو مجلس النواب عن الحزب Y
-            for n in range(j + 2, min(len(ctx.raw), j + 2 + SEAT_REACH)):
-                if ctx.text[n] in {"،", ","}:
-                    break
-                if (k := party_of(ctx, n)) is not None:
-                    yield p, k, {"role": ctx.text[j + 1], "current": None}
-                    break
-
-
-def _member_title(ctx: Ctx, i: int) -> bool:
-    return 0 <= i < len(ctx.raw) and (ctx.raw[i] in MEMBER_TITLES or ctx.keys[i] in MEMBER_TITLES)
-
-
-def _party_length(ctx: Ctx, f: int) -> int:
-    """Words of the party mention that ends right before word ``f`` (0 when none does)."""
-    k = next((k for k in range(len(ctx.mentions)) if ctx.last[k] == f - 1 and ctx.mentions[k].type == "PARTY"), None)
-    return 0 if k is None else ctx.last[k] - ctx.first[k] + 1
 
 
 def pronoun_roles(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
@@ -225,7 +185,8 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
 
     if _and_person(ctx, p):
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
-    if only_punct(ctx.last[o] + 1, ctx.first[p]) or _describes(ctx, ctx.last[o] + 1, ctx.first[p]):
+    end = _portfolio_end(ctx, ctx.last[o])  # رئيسة المفوضية لشؤون X، P
+    if only_punct(end + 1, ctx.first[p]) or _describes(ctx, end + 1, ctx.first[p]):
         return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
     prev = [k for k in people if ctx.last[o] < ctx.first[k] and ctx.last[k] < ctx.first[p]]
     if len(prev) != 1 or not only_punct(ctx.last[o] + 1, ctx.first[prev[0]]):
@@ -310,8 +271,9 @@ def _portfolio_end(ctx: Ctx, i: int) -> int:
         k = ctx.mention_at(j)
         if k is not None and ctx.mentions[k].type == "PERSON":
             return j - 1
-        if not any(c.isalnum() for c in ctx.text[j]):
-            break
+        if not any(c.isalnum() for c in ctx.text[j]):  # نائبة رئيسة المفوضية لشؤون السيادة التكنولوجية، X
+            k = ctx.mention_at(j + 1) if j + 1 < len(ctx.raw) else None
+            return j - 1 if k is not None and ctx.mentions[k].type == "PERSON" else i
     return i
 
 

@@ -1,0 +1,28 @@
+"""Members' seats (kg/party_seats.py) on the real models."""
+import pytest
+
+from kg.entities import find_mentions
+from kg.relations import extract_relations
+
+pytestmark = pytest.mark.slow
+
+
+def _rels(annotate_text, text):
+    doc = annotate_text(text)
+    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("وانتقدت النائبة ريتا الحاج، عن حزب القوات اللبنانية، القانون بشدة.", "ريتا الحاج", "القوات اللبنانية"),
+    ("في المقابل، دافع النائب عن حركة أمل علي حمدان عن القانون.", "علي حمدان", "حركة أمل"),
+    ("وكانت النائبة سلمى فكري، عضو مجلس النواب المصري عن الحزب المصري الديمقراطي الاجتماعي، قد طالبت الحكومة بالرقابة.",
+     "سلمى فكري", "الحزب المصري الديمقراطي الاجتماعي"),
+])
+def test_a_member_of_parliament_sits_for_a_party(annotate_text, text, person, party):
+    got = _rels(annotate_text, text)
+    assert any(person in h and rel == "member_of" and party in t for h, rel, t in got)
+
+
+def test_the_party_a_member_sits_for_is_not_the_object(annotate_text):
+    got = _rels(annotate_text, "وانتقد النائب عمر الزيود، عن حزب جبهة العمل الإسلامي، التعديل الوزاري.")
+    assert not any(rel == "criticized" and "جبهة العمل" in t for _, rel, t in got)
