@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from kg.nlp.doc import Sentence
 from kg.normalize import match_key
-from kg.relation_rules import RuleSet, longest_match, rule_set
+from kg.relation_rules import longest_match, rule_set
 from kg.rules import type_rules
 from kg.schema import Mention
 
@@ -75,25 +75,6 @@ class Ctx:
     def _decimal(self, i: int) -> bool:
         """The point of a number the tokenizer split (1.8 مليار -> 1 . 8): no sentence mark."""
         return 0 < i < len(self.text) - 1 and self.text[i - 1].isdigit() and self.text[i + 1].isdigit()
-
-
-DENIALS = frozenset(match_key(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نفيا"))
-THAT = frozenset(match_key(w) for w in ("أن", "أنه", "أنها", "بأن"))
-
-
-def negated(ctx: Ctx, rules: RuleSet, start: int, end: int) -> bool:
-    window = range(max(0, start - rules.negation_window), start)
-    blocked = rules.negations | rules.hypothetical
-    return any(ctx.raw[i] in blocked or ctx.keys[i] in blocked for i in window) or any(
-        ctx.raw[i] in rules.hypothetical for i in range(start, end)) or _denied(ctx, start)
-
-
-def _denied(ctx: Ctx, start: int) -> bool:
-    """``ونفت X، في بيان، أن تكون قد تلقت أي طلب من الحكومة``: what a denial's أن-clause reports
-    did not happen."""
-    denial = next((i for i in range(start - 1, -1, -1) if ctx.keys[i] in DENIALS or ctx.raw[i] in DENIALS), None)
-    return denial is not None and any(ctx.raw[j] in THAT for j in range(denial + 1, start)) and not ctx.clause_break(
-        denial + 1, start, CLAUSE_WORDS - RELATIVE_WORDS - THAT)
 
 
 def after_preposition(ctx: Ctx, k: int) -> bool:
@@ -249,13 +230,18 @@ def skip_apposition(ctx: Ctx, k: int) -> int:
 
 
 SEAT_PREPOSITIONS = frozenset(match_key(w) for w in ("عن", "من"))
+PARTY_WORD = match_key("حزب")
 
 
 def party_of(ctx: Ctx, j: int) -> int | None:
     """``عن حزب القوات اللبنانية``، ``من التيار الوطني الحر`` at word ``j``: the party a member sits for."""
     if j + 1 >= len(ctx.raw) or ctx.raw[j] not in SEAT_PREPOSITIONS:
         return None
-    k = ctx.mention_at(j + 1)
+    n = j + 1
+    while n < min(len(ctx.raw), j + 4) and ctx.mention_at(n) is None and (
+            ctx.raw[n] == PARTY_WORD or ctx.text[n] in QUOTE_TOKENS):
+        n += 1  # عن حزب "فرنسا الأبية"
+    k = ctx.mention_at(n) if n < len(ctx.raw) else None
     return k if k is not None and ctx.mentions[k].type == "PARTY" else None
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.entities import ArticleMentions
+from kg.negation import negated
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import match_key, strip_clitic
 from kg.ontology import load_ontology
 from kg.relation_context import (
     PREPOSITIONS,
-    QUOTE_TOKENS,
     RELATIVE_WORDS,
     Ctx,
     apposition_owner,
@@ -23,7 +23,6 @@ from kg.relation_context import (
     glued_preposition,
     mention_before,
     mentions_after,
-    negated,
     skip_apposition,
     subject_after,
     titles_person,
@@ -33,8 +32,8 @@ from kg.relation_subjects import between_pair, clause_subject, subject_before_ve
 from kg.roles import roles, titles
 from kg.rules import metonym_index
 from kg.schema import Evidence, Mention, Relation, mention_key
+from kg.venues import medium, venue
 
-PLACE_WORDS = {match_key(w) for w in ("في", "داخل", "بمقر", "مقر")}
 NOUN_FIRST_GAP = 7  # words from a meeting noun (or its marker) to its first participant
 LOCATED = match_key("يقع")  # X، التي يقع مقرها في Y
 
@@ -81,14 +80,14 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
     # "في X" is where it happened: a venue for a meeting, a place for any other relation.  A list
     # of participants goes on past the venue; a single object does not.
     def place(k: int) -> bool:
-        return _place(ctx, k, t1 - 1) and (rule.type == "met" or ctx.mentions[k].type == "LOCATION")
+        return venue(ctx, k, t1 - 1) and (rule.type == "met" or ctx.mentions[k].type == "LOCATION")
 
     tails = [k for k in mentions_after(ctx, resume, gap, rule.tail_types, first_gap,
                                        None if rule.first_tail_only else place) if k != head]
     if rule.first_tail_only and tails:  # one object, or several joined by و (تيك توك ووي تشات)
         tails = [] if place(tails[0]) else [tails[0], *coordinated(ctx, tails[0])]
     for k in tails:
-        if place(k) or k == head or titles_person(ctx, k):
+        if place(k) or k == head or titles_person(ctx, k) or medium(ctx, k):
             continue
         if not rule.tail_types or ctx.mentions[k].type in rule.tail_types:
             yield head, k
@@ -104,15 +103,6 @@ def _each_marker(ctx: Ctx, rule: Rule, head: int, start: int, gap: int) -> Itera
             tails = mentions_after(ctx, j, gap, first_gap=3)
             if tails and tails[0] != head and (not rule.tail_types or ctx.mentions[tails[0]].type in rule.tail_types):
                 yield head, tails[0]
-
-
-def _place(ctx: Ctx, k: int, trigger_end: int) -> bool:
-    """Mention ``k`` follows "في" (استقبل ترامب في البيت الأبيض ميركل), and "في" is not the
-    trigger's own (يعمل في)."""
-    j = ctx.first[k] - 1
-    while j > trigger_end and ctx.text[j] in QUOTE_TOKENS:
-        j -= 1
-    return j > trigger_end and ctx.raw[j] in PLACE_WORDS
 
 
 def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
@@ -140,8 +130,9 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         if before is None and t0 > 0 and ctx.raw[t0 - 1] in RELATIVE_WORDS:  # إلى مجلس إدارة جي42، التي يرأسها Y
             before = mention_before(ctx, t0, gap, subject=False)
         if before is not None and after:
-            if not rule.reverse:
-                yield after[0], before
+            if not rule.reverse:  # owned by several (مملوكة لشركة مبادلة ... ولمجموعة جي 42)
+                owners = [k for k in coordinated(ctx, after[0]) if ctx.mentions[k].type != "LOCATION"]  # ومقرها بكين
+                yield from ((k, before) for k in (after[0], *owners))
             else:  # the owner of several (المالكة لفيسبوك وإنستغرام وواتساب)
                 yield from ((before, k) for k in (after[0], *coordinated(ctx, after[0])))
     elif rule.shape == "between":  # اجتماع بين X وY

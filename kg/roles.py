@@ -75,7 +75,7 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                 role = _org_then_person(ctx, o, p, people)
                 if role is None:
                     continue
-            if _posted(ctx, role, o, rules) or _told(ctx, role, o):
+            if _posted(ctx, role, o, rules) or _told(ctx, role, o) or _constituency(ctx, role, o):
                 continue
             past_window = range(max(0, role[0] - 3), min(len(ctx.raw), role[1] + 6))
             role_end = role[1]
@@ -145,6 +145,16 @@ def _told(ctx: Ctx, role: tuple[int, int], o: int) -> bool:
     word = ctx.sent.words[ctx.first[o]]
     glued = ctx.mentions[o].start > word.start and ctx.raw[ctx.first[o]].startswith("ل")
     return ctx.mentions[o].type == "MEDIA" and ctx.first[o] > role[1] and (glued or ctx.raw[ctx.first[o] - 1] == "ل")
+
+
+AN = match_key("عن")
+
+
+def _constituency(ctx: Ctx, role: tuple[int, int], o: int) -> bool:
+    """``النائب المستقل عن جهة قفصة``: what a member sits for, other than a party, is no employer."""
+    an = [j for j in range(role[1], ctx.first[o]) if ctx.raw[j] == AN]
+    return (ctx.mentions[o].type != "PARTY" and bool(an) and ctx.first[o] - an[-1] <= 2
+            and ctx.raw[role[0]] in {match_key("النائب"), match_key("النائبة")})
 
 
 def _posted(ctx: Ctx, role: tuple[int, int], o: int, rules: RuleSet) -> bool:

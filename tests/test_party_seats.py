@@ -26,3 +26,15 @@ def test_a_member_of_parliament_sits_for_a_party(annotate_text, text, person, pa
 def test_the_party_a_member_sits_for_is_not_the_object(annotate_text):
     got = _rels(annotate_text, "وانتقد النائب عمر الزيود، عن حزب جبهة العمل الإسلامي، التعديل الوزاري.")
     assert not any(rel == "criticized" and "جبهة العمل" in t for _, rel, t in got)
+
+
+def test_a_member_of_a_parliament_sits_in_it_for_a_party(annotate_text):
+    got = _rels(annotate_text, 'وانتقدت مانون أوبري، النائبة في البرلمان الأوروبي عن حزب "فرنسا الأبية"، الصفقة بشدة.')
+    assert any("أوبري" in h and rel == "works_for" and "البرلمان الأوروبي" in t for h, rel, t in got)
+    assert any("أوبري" in h and rel == "member_of" and "فرنسا الأبية" in t for h, rel, t in got)
+    assert not any(rel == "criticized" for _, rel, _ in got)  # the parliament is in her title, not the object
+
+
+def test_a_constituency_is_no_employer(annotate_text):
+    got = _rels(annotate_text, "أعلن عدنان الحاجي النائب المستقل عن جهة قفصة، اليوم الثلاثاء، رفع الحصانة عنه.")
+    assert not any(rel == "works_for" and "قفصة" in t for _, rel, t in got)

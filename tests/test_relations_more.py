@@ -75,3 +75,13 @@ def test_a_meeting_between_two_titled_people(annotate_text):
     got = triples(annotate_text, text)
     assert _has(got, "فاغنر", "met", "ندوهونغيريهي")
     assert not _has(got, "وزارة الخارجية القطرية", "met", "")  # the host is not a participant
+
+
+def test_the_medium_of_a_statement_is_no_object(annotate_text):
+    got = triples(annotate_text, 'وانتقد رجل الأعمال رامي مخلوف القرار في منشور على "فيسبوك"، واصفا إياه بالمصادرة.')
+    assert not _has(got, "مخلوف", "criticized", "فيسبوك")
+
+
+def test_a_company_owned_by_two_owners(annotate_text):
+    got = triples(annotate_text, "وشركة إنسبشن مملوكة بشكل مشترك لشركة مبادلة ولمجموعة جي 42 التكنولوجية.")
+    assert _has(got, "مبادلة", "owns", "إنسبشن") and _has(got, "جي 42", "owns", "إنسبشن")
