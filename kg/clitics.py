@@ -40,6 +40,8 @@ def leading_clitic(word: Word, article_keys: set[str], person_name: bool = False
     if person_name and word.text.startswith(("وأ", "وإ", "وآ")) and len(key) >= 4:
         return 1  # وأمانسيو، وإيمانويل: no name begins with و and a hamzated alef (وائل has its hamza later)
     stripped = strip_clitic(key)
+    if key[:len(key) - len(stripped)] in {"ك", "وك", "فك"}:
+        return 0  # كابل is Kabul or a cable, not ك + آبل: "as" rarely glues to a name
     heads = type_rules().institution_words
     if stripped != key and not stripped.startswith("ال") and stripped in heads and key not in heads:
         return len(key) - len(stripped)  # لسفارة، لاتحاد: a preposition before an institution's head word

@@ -32,7 +32,8 @@ from kg.rules import demonym_index, gazetteer, head_key, type_rules
 from kg.schema import Mention
 from kg.type_vote import vote_types
 
-FIRST_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
+# not ك (as, like): it rarely glues to a name and makes words of short ones (كابل = ك + آبل)
+FIRST_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول", "فب", "فل")
 LATIN_CLITICS = ("و", "ب", "ل", "ول", "وب")
 PUNCT_UPOS = {"PUNCT", "SYM"}
 NASAB = {"بن", "بنت", "ابن", "ابو", "ال"}
@@ -170,7 +171,8 @@ def _not_name_end(word: Word) -> bool:
 
 
 NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال"})  # as match_key writes them
-NOT_NAME_STARTS = frozenset(match_key(w) for w in PARTICIPLES)  # متهما بن سالم: the participle is no part of it
+# متهما بن سالم، نفى بن طاهر: a participle or a verb of saying NER took in is no part of the name
+NOT_NAME_STARTS = frozenset(match_key(w) for w in (*PARTICIPLES, "نفى", "نفت", "ونفى", "ونفت", "قال", "وقال", "أكد", "وأكد"))
 
 
 def _joined_names(sent: Sentence) -> list[Span]:

@@ -111,7 +111,8 @@ def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple
     marker = next((i for i in range(t1, min(len(ctx.raw), t1 + 8)) if ctx.raw[i] == rule.tail_marker), None)
     if marker is None:
         return
-    after = [k for k in mentions_after(ctx, t1 - 1, 3) if ctx.first[k] < marker]
+    # an owner's share may stand between (تعود ملكية 55 في المئة من X إلى Y)
+    after = [k for k in mentions_after(ctx, t1 - 1, 6 if rule.reverse else 3) if ctx.first[k] < marker]
     head = after[0] if after else None
     if head is None and ctx.raw[t1 - 1].endswith(("ه", "ها", "هم")):
         head = mention_before(ctx, t0, gap)

@@ -169,7 +169,8 @@ def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> b
     after it holds the role (not in ``X مستشارة الرئيس الأمريكي ترامب``, nor ``مؤسس أمازون، وY``)."""
     if role[1] != ctx.first[o]:
         return False
-    return any(0 < ctx.first[k] - ctx.last[o] <= 2 and only_punct(ctx, ctx.last[o] + 1, ctx.first[k])
+    end = _portfolio_end(ctx, ctx.last[o])  # وزير الدولة لشؤون الاتصالات فهد العنزي
+    return any(0 < ctx.first[k] - end <= 2 and only_punct(ctx, end + 1, ctx.first[k])
                and not conjunct(ctx, ctx.first[k]) for k in people)
 
 

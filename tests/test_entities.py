@@ -154,3 +154,12 @@ def test_a_title_or_participle_is_no_part_of_a_persons_name(annotate_text):
     doc = annotate_text('وقال نقيب الصحفيين زياد دبار إن النقابة ستقف إلى جانبها، متهماً بن سالم بـ"خدمة أجندات".')
     names = [m.text for m in find_mentions(doc).mentions if m.type == "PERSON"]
     assert "زياد دبار" in names and not any("نقيب" in n or "متهم" in n for n in names)
+
+
+@pytest.mark.slow
+def test_a_word_that_begins_with_kaf_is_no_clitic_and_name(annotate_text):
+    """كابل (a cable, Kabul) is not ك + آبل, and كوفي أنان keeps his first letter."""
+    doc = annotate_text("وقال كوفي أنان إن الانقطاعات نجمت عن قطع في كابل بحري يديره طرف ثالث.")
+    found = find_mentions(doc).mentions
+    assert not any(m.key == "apple" or m.text == "ابل" for m in found)
+    assert any(m.text == "كوفي أنان" for m in found)

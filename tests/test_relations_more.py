@@ -85,3 +85,8 @@ def test_the_medium_of_a_statement_is_no_object(annotate_text):
 def test_a_company_owned_by_two_owners(annotate_text):
     got = triples(annotate_text, "وشركة إنسبشن مملوكة بشكل مشترك لشركة مبادلة ولمجموعة جي 42 التكنولوجية.")
     assert _has(got, "مبادلة", "owns", "إنسبشن") and _has(got, "جي 42", "owns", "إنسبشن")
+
+
+def test_an_owners_share_before_the_owner(annotate_text):
+    got = triples(annotate_text, "وتعود ملكية 55 في المئة من شركة عمانتل إلى مجموعة أوريدو القطرية.")
+    assert _has(got, "أوريدو", "owns", "عمانتل")
