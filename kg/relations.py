@@ -23,6 +23,7 @@ from kg.relation_context import (
     glued_preposition,
     mention_before,
     mentions_after,
+    only_punct,
     skip_apposition,
     subject_after,
     titles_person,
@@ -128,6 +129,9 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         yield from _verb(ctx, rule, t0, t1, gap)
     elif rule.shape == "passive":
         before, after = mention_before(ctx, t0, gap), mentions_after(ctx, t1 - 1, 6)
+        near = mention_before(ctx, t0, 2, subject=False)  # التابعة لـ"سبيس إكس" المملوكة لماسك: SpaceX is owned
+        if near is not None and rule.type in {"owns", "part_of"} and not rule.reverse and only_punct(ctx, ctx.last[near] + 1, t0):
+            before = near
         if before is None and t0 > 0 and ctx.raw[t0 - 1] in RELATIVE_WORDS:  # إلى مجلس إدارة جي42، التي يرأسها Y
             before = mention_before(ctx, t0, gap, subject=False)
         if before is not None and after:

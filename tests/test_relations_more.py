@@ -90,3 +90,9 @@ def test_a_company_owned_by_two_owners(annotate_text):
 def test_an_owners_share_before_the_owner(annotate_text):
     got = triples(annotate_text, "وتعود ملكية 55 في المئة من شركة عمانتل إلى مجموعة أوريدو القطرية.")
     assert _has(got, "أوريدو", "owns", "عمانتل")
+
+
+def test_the_owned_company_may_follow_a_preposition(annotate_text):
+    text = 'ومنحت الوزارة شركة ستارلينك، التابعة لـ"سبيس إكس" المملوكة للملياردير إيلون ماسك، ترخيصا مؤقتا.'
+    got = triples(annotate_text, text)
+    assert _has(got, "ماسك", "owns", "سبيس إكس") and not _has(got, "ماسك", "owns", "ستارلينك")
