@@ -249,51 +249,6 @@ def role_at(ctx: Ctx, i: int) -> int:
     return longest_match(ctx.keys, ctx.raw, i, rule_set().roles)
 
 
-def titled_subject(ctx: Ctx, t1: int) -> int | None:
-    """``انتقد رئيس نادي أبها الأدبي الدكتور أحمد ...``: when a title follows the verb, the person
-    it introduces (within ten words, no clause break, a comma only right before the name) is the
-    subject, not the body or place named inside the title."""
-    n = role_at(ctx, t1) if t1 < len(ctx.raw) else 0
-    if not n:
-        return None
-    for k in ctx.order:
-        f = ctx.first[k]
-        if f < t1 + n or ctx.mentions[k].type != "PERSON":
-            continue
-        commas = [j for j in range(t1, f) if ctx.text[j] in {"،", ","}]
-        if f - t1 > 10 or ctx.clause_break(t1, f) or any(j != f - 1 for j in commas):
-            return None
-        return k
-    return None
-
-
-def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozenset()) -> int | None:
-    """VSO: the person a title after the verb introduces, else the first actor within three words
-    after the verb, with no preposition before it (اجتمع مسؤولو "أوفكوم" ...; التقى الرئيس
-    التنفيذي لـ... is not a subject)."""
-    titled = titled_subject(ctx, t1)
-    if titled is not None and (not types or "PERSON" in types):
-        return titled
-    for k in ctx.order:
-        f = ctx.first[k]
-        if f < t1:
-            continue
-        if f - t1 > 3:
-            return None
-        between = range(t1, f)
-        if any(ctx.raw[j] in PREPOSITIONS or ctx.text[j] in {"،", ","} or ctx.clause_break(j, j + 1) for j in between):
-            return None
-        if ctx.mentions[k].source == "implied":
-            continue
-        if titles_person(ctx, k):  # دعا الخبير ورئيس الجمعية X، محمد مقديش، ...: the person
-            nxt = ctx.following(k)  # titles_person found one
-            k = k if nxt is None else nxt
-        if after_preposition(ctx, k) or (types and ctx.mentions[k].type not in types):
-            return None
-        return k
-    return None
-
-
 def titles_person(ctx: Ctx, k: int) -> bool:
     """Mention ``k`` is the body in a title before a person (التقى رئيسة المفوضية أورسولا ...):
     it describes that person, it is no actor of the clause."""

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from kg.normalize import match_key
 from kg.relation_context import (
+    PREPOSITIONS,
     QUOTE_TOKENS,
     RELATIVE_WORDS,
     Ctx,
     after_preposition,
     conjunct,
     role_at,
-    subject_after,
     titles_person,
 )
 
@@ -173,3 +173,48 @@ def between_pair(ctx: Ctx, t1: int) -> tuple[int, int] | None:
     if second is None or ctx.first[second] - and_word > 6 or ctx.clause_break(and_word, ctx.first[second]):
         return None
     return first, second
+
+
+def titled_subject(ctx: Ctx, t1: int) -> int | None:
+    """``انتقد رئيس نادي أبها الأدبي الدكتور أحمد ...``: when a title follows the verb, the person
+    it introduces (within ten words, no clause break, a comma only right before the name) is the
+    subject, not the body or place named inside the title."""
+    n = role_at(ctx, t1) if t1 < len(ctx.raw) else 0
+    if not n:
+        return None
+    for k in ctx.order:
+        f = ctx.first[k]
+        if f < t1 + n or ctx.mentions[k].type != "PERSON":
+            continue
+        commas = [j for j in range(t1, f) if ctx.text[j] in {"،", ","}]
+        if f - t1 > 10 or ctx.clause_break(t1, f) or any(j != f - 1 for j in commas):
+            return None
+        return k
+    return None
+
+
+def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozenset()) -> int | None:
+    """VSO: the person a title after the verb introduces, else the first actor within three words
+    after the verb, with no preposition before it (اجتمع مسؤولو "أوفكوم" ...; التقى الرئيس
+    التنفيذي لـ... is not a subject)."""
+    titled = titled_subject(ctx, t1)
+    if titled is not None and (not types or "PERSON" in types):
+        return titled
+    for k in ctx.order:
+        f = ctx.first[k]
+        if f < t1:
+            continue
+        if f - t1 > 3:
+            return None
+        between = range(t1, f)
+        if any(ctx.raw[j] in PREPOSITIONS or ctx.text[j] in {"،", ","} or ctx.clause_break(j, j + 1) for j in between):
+            return None
+        if ctx.mentions[k].source == "implied":
+            continue
+        if titles_person(ctx, k):  # دعا الخبير ورئيس الجمعية X، محمد مقديش، ...: the person
+            nxt = ctx.following(k)  # titles_person found one
+            k = k if nxt is None else nxt
+        if after_preposition(ctx, k) or (types and ctx.mentions[k].type not in types):
+            return None
+        return k
+    return None

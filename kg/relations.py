@@ -25,11 +25,10 @@ from kg.relation_context import (
     mentions_after,
     only_punct,
     skip_apposition,
-    subject_after,
     titles_person,
 )
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
-from kg.relation_subjects import between_pair, clause_subject, subject_before_verb
+from kg.relation_subjects import between_pair, clause_subject, subject_after, subject_before_verb
 from kg.roles import roles, titles
 from kg.rules import metonym_index
 from kg.schema import Evidence, Mention, Relation, mention_key
