@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from kg.entities import NON_NAME_SOURCES, ArticleMentions
 from kg.normalize import is_arabic, key_variants, match_key, strip_article, strip_clitic
-from kg.rules import alias_index, gazetteer
+from kg.rules import alias_index, demonym_index, gazetteer
 from kg.schema import Entity, Mention, MentionKey, mention_key
 
 FUZZY_CUTOFF = 90
@@ -151,6 +151,8 @@ class Resolver:
         for idx, m in enumerate(self.mentions):
             if m.source in NON_NAME_SOURCES or _gaz_id(m) or (m.type == "PERSON" and len(match_key(m.text).split()) < 2):
                 continue
+            if m.type == "GOVERNMENT" and not _names_country(m.text):
+                continue  # وزارة الاتصالات of Egypt and of Lebanon: a body named without its state joins only within its article
             family = "ORG" if m.type in ORG_FAMILY else m.type
             for key in key_variants(m.text):
                 name = f"{family}|{key}"
@@ -172,7 +174,8 @@ class Resolver:
         by_key: dict[tuple[str, str], int] = {}
         for idx, m in enumerate(self.mentions):
             key = match_key(m.text)
-            if m.source not in NON_NAME_SOURCES and len(key) >= 6 and not (m.type == "PERSON" and len(key.split()) < 2):
+            if m.source not in NON_NAME_SOURCES and len(key) >= 6 and not (m.type == "PERSON" and len(key.split()) < 2) \
+                    and not (m.type == "GOVERNMENT" and not _names_country(m.text)):
                 by_key.setdefault((m.type, key), idx)
         blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
         for etype, key in sorted(by_key):
@@ -200,6 +203,13 @@ class Resolver:
             for m in members:
                 mapping[mention_key(m)] = entity.id
         return sorted(entities, key=lambda e: e.id), mapping
+
+
+def _names_country(text: str) -> bool:
+    """A country word in the name (وزارة الاتصالات المصرية، مجلس النواب اللبناني، هيئة ... في سلطنة عمان)."""
+    keys = match_key(text).split()
+    demonyms = demonym_index()
+    return any((k,) in demonyms or tuple(keys[i:i + 2]) in demonyms for i, k in enumerate(keys))
 
 
 def _entity_type(members: list[Mention], gid: str | None) -> str:

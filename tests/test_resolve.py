@@ -112,3 +112,15 @@ def test_a_family_name_with_the_article_is_not_a_given_name():
                 m("a", 40, "فيصل بن عبدالعزيز", "PERSON"), m("a", 70, "فيصل", "PERSON")]
     entities, _ = resolve((mentions, []))
     assert len([e for e in entities if e.type == "PERSON"]) == 2
+
+
+def test_a_body_named_without_its_state_joins_only_within_its_article():
+    """وزارة الاتصالات in a Cairo report and in a Beirut report are two ministries; with the state in
+    the name (مجلس النواب اللبناني) the name is specific enough to join across articles."""
+    entities, _ = resolve(([m("a", 0, "وزارة الاتصالات", "GOVERNMENT", source="rule"),
+                            m("a", 40, "وزارة الاتصالات", "GOVERNMENT", source="rule")], []),
+                          ([m("b", 0, "وزارة الاتصالات", "GOVERNMENT", source="rule")], []))
+    assert len(by_alias(entities, "وزارة الاتصالات")) == 2
+    entities, _ = resolve(([m("a", 0, "مجلس النواب اللبناني", "GOVERNMENT", source="rule")], []),
+                          ([m("b", 0, "مجلس النواب اللبناني", "GOVERNMENT", source="rule")], []))
+    assert len(entities) == 1
