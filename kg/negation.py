@@ -7,6 +7,9 @@ from kg.relation_rules import RuleSet
 
 DENIALS = frozenset(match_key(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نفيا"))
 THAT = frozenset(match_key(w) for w in ("أن", "أنه", "أنها", "بأن"))
+# ونفت الوزارة ما تداولته تقارير عن استحواذ ...: what the reports a denial names say did not happen
+REPORT_REACH = 6  # words from ما / تقارير to the event they report
+REPORTED = THAT | frozenset(match_key(w) for w in ("ما", "تقارير", "أنباء", "شائعات", "الأنباء", "التقارير"))
 
 
 def negated(ctx: Ctx, rules: RuleSet, start: int, end: int) -> bool:
@@ -17,8 +20,12 @@ def negated(ctx: Ctx, rules: RuleSet, start: int, end: int) -> bool:
 
 
 def _denied(ctx: Ctx, start: int) -> bool:
-    """``ونفت X، في بيان، أن تكون قد تلقت أي طلب من الحكومة``: what a denial's أن-clause reports
-    did not happen."""
+    """``ونفت X، في بيان، أن تكون قد تلقت أي طلب من الحكومة``، ``نفت X ما تداولته تقارير عن ...``:
+    what a denial's أن-clause or the reports it names say did not happen."""
     denial = next((i for i in range(start - 1, -1, -1) if ctx.keys[i] in DENIALS or ctx.raw[i] in DENIALS), None)
-    return denial is not None and any(ctx.raw[j] in THAT for j in range(denial + 1, start)) and not ctx.clause_break(
+    # a report's own event follows it closely (ما تردد عن منعه ...), not what describes its actors
+    # further on (... على قناة إم بي سي مصر التابعة لمجموعة MBC)
+    reported = denial is not None and any(
+        ctx.raw[j] in THAT or (ctx.raw[j] in REPORTED and start - j <= REPORT_REACH) for j in range(denial + 1, start))
+    return reported and denial is not None and not ctx.clause_break(
         denial + 1, start, CLAUSE_WORDS - RELATIVE_WORDS - THAT)

@@ -65,6 +65,9 @@ def qad_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | No
     return k
 
 
+PLACE_PREPOSITIONS = frozenset(match_key(w) for w in ("في", "من", "ب"))
+
+
 def relative_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
     """``كامالا هاريس، التي التقت سوناك``: the actor right before the relative pronoun."""
     if t0 < 2 or ctx.raw[t0 - 1] not in RELATIVE_WORDS:
@@ -72,9 +75,12 @@ def relative_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     j = t0 - 2
     while j >= 0 and (ctx.text[j] in COMMAS or ctx.text[j] in QUOTE_TOKENS):
         j -= 1
-    # the antecedent may be a preposition's object (حصة في أوريدو، التي تتخذ من الدوحة مقرا لها)
-    return next((k for k in ctx.order if ctx.last[k] == j and ctx.mentions[k].source != "implied"
-                 and (not types or ctx.mentions[k].type in types)), None)
+    # the antecedent may be a preposition's object (حصة في أوريدو، التي تتخذ من الدوحة مقرا لها),
+    # not a place (اتحاد ناشري الصحف في تركيا، الذي طالب ...: the union asked)
+    k = next((k for k in ctx.order if ctx.last[k] == j and ctx.mentions[k].source != "implied"), None)
+    if k is not None and ctx.mentions[k].type == "LOCATION" and ctx.raw[ctx.first[k] - 1] in PLACE_PREPOSITIONS:
+        k = next((n for n in ctx.order if ctx.last[n] == ctx.first[k] - 2), None)
+    return k if k is not None and (not types or ctx.mentions[k].type in types) else None
 
 
 def adjacent_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:

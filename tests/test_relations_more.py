@@ -96,3 +96,23 @@ def test_the_owned_company_may_follow_a_preposition(annotate_text):
     text = 'ومنحت الوزارة شركة ستارلينك، التابعة لـ"سبيس إكس" المملوكة للملياردير إيلون ماسك، ترخيصا مؤقتا.'
     got = triples(annotate_text, text)
     assert _has(got, "ماسك", "owns", "سبيس إكس") and not _has(got, "ماسك", "owns", "ستارلينك")
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المنتظر أن يلتقي وزير التجارة عمر بولاط مسؤولين من غوغل في العاصمة الشهر المقبل.",
+    "ونفت الوزارة ما تداولته تقارير عن استحواذ صندوق الاستثمارات العامة على حصة في أوراكل.",
+])
+def test_an_expected_or_denied_event_is_no_relation(annotate_text, text):
+    assert not any(rel in {"met", "owns"} for _, rel, _ in triples(annotate_text, text))
+
+
+def test_what_describes_an_actor_after_a_denied_report_still_holds(annotate_text):
+    text = ('نفى المجلس ما تردد عن منعه الإعلامي عمرو أديب، مقدم برنامج "الحكاية" على قناة '
+            "إم بي سي مصر التابعة لمجموعة MBC، من الظهور على الشاشة.")
+    assert any(rel in {"owns", "part_of"} for _, rel, _ in triples(annotate_text, text))
+
+
+def test_a_place_before_a_relative_pronoun_is_not_its_antecedent(annotate_text):
+    text = ("وقالت هيئة المنافسة إن التحقيق بدأ إثر شكوى تقدم بها اتحاد ناشري الصحف في تركيا، "
+            "الذي طالب الهيئة بإلزام غوغل بدفع مقابل عادل.")
+    assert not _has(triples(annotate_text, text), "تركيا", "requested", "")
