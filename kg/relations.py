@@ -124,6 +124,8 @@ def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple
 def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
     if rule.requires and not any(ctx.raw[j] in rule.requires for j in range(t1, min(len(ctx.raw), t1 + gap))):
         return
+    if t1 < len(ctx.raw) and (ctx.raw[t1] in rule.not_next or ctx.keys[t1] in rule.not_next):
+        return
     if rule.shape == "verb":
         yield from _verb(ctx, rule, t0, t1, gap)
     elif rule.shape == "passive":

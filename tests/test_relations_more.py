@@ -116,3 +116,10 @@ def test_a_place_before_a_relative_pronoun_is_not_its_antecedent(annotate_text):
     text = ("وقالت هيئة المنافسة إن التحقيق بدأ إثر شكوى تقدم بها اتحاد ناشري الصحف في تركيا، "
             "الذي طالب الهيئة بإلزام غوغل بدفع مقابل عادل.")
     assert not _has(triples(annotate_text, text), "تركيا", "requested", "")
+
+
+def test_an_armed_attack_is_no_criticism(annotate_text):
+    text = 'هاجمت قوات المجلس العسكري بصبراتة مساء اليوم مقرات لتنظيم الدولة "داعش" في المدينة.'
+    assert not any(rel == "criticized" for _, rel, _ in triples(annotate_text, text))
+    got = triples(annotate_text, "وهاجم الرئيس الأمريكي دونالد ترامب صحيفة نيويورك تايمز بشدة.")
+    assert _has(got, "ترامب", "criticized", "نيويورك تايمز")
