@@ -25,7 +25,7 @@ def _denied(ctx: Ctx, start: int) -> bool:
     denial = next((i for i in range(start - 1, -1, -1) if ctx.keys[i] in DENIALS or ctx.raw[i] in DENIALS), None)
     # a report's own event follows it closely (ما تردد عن منعه ...), not what describes its actors
     # further on (... على قناة إم بي سي مصر التابعة لمجموعة MBC)
-    reported = denial is not None and any(
-        ctx.raw[j] in THAT or (ctx.raw[j] in REPORTED and start - j <= REPORT_REACH) for j in range(denial + 1, start))
-    return reported and denial is not None and not ctx.clause_break(
-        denial + 1, start, CLAUSE_WORDS - RELATIVE_WORDS - THAT)
+    if denial is None or not any(ctx.raw[j] in THAT or (ctx.raw[j] in REPORTED and start - j <= REPORT_REACH)
+                                 for j in range(denial + 1, start)):
+        return False
+    return not ctx.clause_break(denial + 1, start, CLAUSE_WORDS - RELATIVE_WORDS - THAT)

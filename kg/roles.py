@@ -148,13 +148,14 @@ def _told(ctx: Ctx, role: tuple[int, int], o: int) -> bool:
 
 
 AN = match_key("عن")
+MP_TITLES = frozenset(match_key(w) for w in ("النائب", "النائبة"))
 
 
 def _constituency(ctx: Ctx, role: tuple[int, int], o: int) -> bool:
     """``النائب المستقل عن جهة قفصة``: what a member sits for, other than a party, is no employer."""
     an = [j for j in range(role[1], ctx.first[o]) if ctx.raw[j] == AN]
     return (ctx.mentions[o].type != "PARTY" and bool(an) and ctx.first[o] - an[-1] <= 2
-            and ctx.raw[role[0]] in {match_key("النائب"), match_key("النائبة")})
+            and ctx.raw[role[0]] in MP_TITLES)
 
 
 def _posted(ctx: Ctx, role: tuple[int, int], o: int, rules: RuleSet) -> bool:
