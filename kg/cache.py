@@ -31,29 +31,36 @@ class Cache:
         self.db.executescript(SCHEMA)
 
     @staticmethod
-    def _pack(data: Any) -> bytes:
+    def pack(data: Any) -> bytes:
+        """The stored form of a result (a worker packs its own, so the main process stores bytes)."""
         return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 3)
 
     @staticmethod
-    def _unpack(blob: bytes) -> Any:
+    def unpack(blob: bytes) -> Any:
         return json.loads(zlib.decompress(blob).decode("utf-8"))
 
     def get_nlp(self, sha: str, models: str) -> Any | None:
         row = self.db.execute("SELECT data FROM nlp WHERE sha=? AND models=?", (sha, models)).fetchone()
-        return self._unpack(row[0]) if row else None
+        return self.unpack(row[0]) if row else None
 
     def put_nlp(self, sha: str, models: str, data: Any) -> None:
+        self.put_nlp_packed(sha, models, self.pack(data))
+
+    def put_nlp_packed(self, sha: str, models: str, blob: bytes) -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO nlp VALUES (?,?,?)", (sha, models, self._pack(data)))
+            self.db.execute("INSERT OR REPLACE INTO nlp VALUES (?,?,?)", (sha, models, blob))
 
     def get_extract(self, sha: str, models: str, rules: str) -> Any | None:
         row = self.db.execute("SELECT data FROM extract WHERE sha=? AND models=? AND rules=?",
                               (sha, models, rules)).fetchone()
-        return self._unpack(row[0]) if row else None
+        return self.unpack(row[0]) if row else None
 
     def put_extract(self, sha: str, models: str, rules: str, data: Any) -> None:
+        self.put_extract_packed(sha, models, rules, self.pack(data))
+
+    def put_extract_packed(self, sha: str, models: str, rules: str, blob: bytes) -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO extract VALUES (?,?,?,?)", (sha, models, rules, self._pack(data)))
+            self.db.execute("INSERT OR REPLACE INTO extract VALUES (?,?,?,?)", (sha, models, rules, blob))
 
     def close(self) -> None:
         self.db.close()

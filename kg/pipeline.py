@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,23 @@ def extract(annotated: AnnotatedArticle) -> Extraction:
     return Extraction(found, extract_relations(annotated, found))
 
 
+@dataclass
+class Finished:
+    """What a worker sends back for an article: its packed NLP row, its extraction and that
+    extraction's packed row, made with the worker's rules (``rules``: their version)."""
+    nlp: bytes
+    rules: str
+    extraction: Extraction
+    packed: bytes
+
+
+def finish_in_worker(annotated: AnnotatedArticle) -> Finished:
+    """Run in the NLP worker (kg/nlp/parallel.py): extraction and packing there leave the main
+    process, which shares the cores with the workers, nothing but storing bytes."""
+    ex = extract(annotated)
+    return Finished(Cache.pack(annotated.to_json()), rules_version(), ex, Cache.pack(ex.to_json()))
+
+
 class Builder:
     """Runs the stages over a corpus, using and filling the cache."""
 
@@ -104,31 +121,6 @@ class Builder:
             self._pipeline = make_pipeline(self.spec, only=BUILD_PROCESSORS)
         return self._pipeline
 
-    def _annotated(self, articles: list[Article]) -> Iterable[AnnotatedArticle]:
-        """Cached annotations first, then the misses through Stanza in batches (each cached at once)."""
-        misses = []
-        for article in articles:
-            data = self.cache.get_nlp(article.sha256, self.nlp_version)
-            if data is None:
-                misses.append(article)
-            else:
-                yield AnnotatedArticle.from_json(article, data)
-        for annotated in self._annotate_misses(misses):
-            self.cache.put_nlp(annotated.article.sha256, self.nlp_version, annotated.to_json())
-            yield annotated
-
-    def _annotate_misses(self, misses: list[Article]) -> Iterable[AnnotatedArticle]:
-        """In this process, in a local pool of worker processes, or on a Dask cluster."""
-        from kg.nlp.parallel import annotate_dask, annotate_local
-
-        if not misses:
-            return []
-        if self.executor == "dask":
-            return annotate_dask(self.models_choice, misses, self.scheduler, tag_scope=tag_windows)
-        if self.workers > 1 and len(misses) > 2 * self.workers:
-            return annotate_local(self.models_choice, misses, self.workers, tag_scope=tag_windows)
-        return annotate(self.pipeline, misses, tag_scope=tag_windows)
-
     def extractions(self, articles: list[Article], result: BuildResult) -> dict[str, Extraction]:
         out: dict[str, Extraction] = {}
         todo = []
@@ -141,14 +133,50 @@ class Builder:
         result.from_cache = len(articles) - len(todo)
         done = len(out)
         self.progress("nlp", done, len(articles))
-        for annotated in self._annotated(todo):
-            ex = extract(annotated)
-            self.cache.put_extract(annotated.article.sha256, self.nlp_version, self.rules_version, ex.to_json())
-            out[annotated.article.id] = ex
+        for article, ex in self._fresh(todo):
+            out[article.id] = ex
             done += 1
             result.processed += 1
             self.progress("nlp", done, len(articles))
         return out
+
+    def _fresh(self, articles: list[Article]) -> Iterator[tuple[Article, Extraction]]:
+        """Extract articles with no cached extraction: cached NLP first, then the misses through
+        Stanza (here, in a local pool, or on Dask), each result cached as soon as it is done."""
+        misses = []
+        for article in articles:
+            data = self.cache.get_nlp(article.sha256, self.nlp_version)
+            if data is None:
+                misses.append(article)
+            else:
+                yield article, self._extract_here(AnnotatedArticle.from_json(article, data))
+        if not misses:  # no models to load
+            return
+        if self.executor != "dask" and (self.workers <= 1 or len(misses) <= 2 * self.workers):
+            for annotated in annotate(self.pipeline, misses, tag_scope=tag_windows):
+                self.cache.put_nlp(annotated.article.sha256, self.nlp_version, annotated.to_json())
+                yield annotated.article, self._extract_here(annotated)
+            return
+        for article, finished in self._in_workers(misses):
+            self.cache.put_nlp_packed(article.sha256, self.nlp_version, finished.nlp)
+            if finished.rules != self.rules_version:  # a Dask worker with other rules installed
+                yield article, self._extract_here(AnnotatedArticle.from_json(article, Cache.unpack(finished.nlp)))
+            else:
+                self.cache.put_extract_packed(article.sha256, self.nlp_version, self.rules_version, finished.packed)
+                yield article, finished.extraction
+
+    def _in_workers(self, misses: list[Article]) -> Iterator[tuple[Article, Finished]]:
+        from kg.nlp.parallel import annotate_dask, annotate_local
+
+        if self.executor == "dask":
+            return annotate_dask(self.models_choice, misses, self.scheduler, tag_scope=tag_windows,
+                                 finish=finish_in_worker)
+        return annotate_local(self.models_choice, misses, self.workers, tag_scope=tag_windows, finish=finish_in_worker)
+
+    def _extract_here(self, annotated: AnnotatedArticle) -> Extraction:
+        ex = extract(annotated)
+        self.cache.put_extract(annotated.article.sha256, self.nlp_version, self.rules_version, ex.to_json())
+        return ex
 
     def build(self, paths: list[Path], out_dir: Path | None) -> BuildResult:
         clock = time.perf_counter()

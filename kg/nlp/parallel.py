@@ -1,12 +1,14 @@
 """Run the NLP stage in worker processes (local pool) or on a Dask cluster.
 
-Workers load the Stanza pipeline once and annotate chunks of articles; results come back as
-JSON-able dicts, so the main process caches them exactly as a single-process build would.
+Workers load the Stanza pipeline once and annotate chunks of articles; each annotated article is
+turned by a ``finish`` function, in the worker, into what goes back to the main process (by default
+its JSON-able dict).  The build's finish also runs extraction and packs the cache rows there: the
+main process, which shares the cores with the workers, then only stores bytes.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from typing import Any
@@ -17,6 +19,7 @@ from kg.nlp.doc import AnnotatedArticle
 from kg.nlp.models import resolve_models
 from kg.schema import Article
 
+Finish = Callable[[AnnotatedArticle], Any]  # a module-level function: it travels by reference
 _PIPELINE: dict[str, Any] = {}  # one pipeline per worker process, keyed by the models choice
 
 
@@ -29,11 +32,17 @@ def _worker_pipeline(models: str) -> Any:
     return _PIPELINE[models]
 
 
-def annotate_chunk(models: str, articles: list[dict[str, Any]], tag_scope: TagScope | None = None) -> list[dict[str, Any]]:
-    """Annotate a chunk in a worker; in and out as plain dicts (cheap to pickle, version-proof).
-    ``tag_scope`` travels by reference: a module-level function."""
+def as_json(annotated: AnnotatedArticle) -> dict[str, Any]:
+    """The default finish: plain dicts (cheap to pickle, version-proof)."""
+    return annotated.to_json()
+
+
+def annotate_chunk(models: str, articles: list[dict[str, Any]], tag_scope: TagScope | None = None,
+                   finish: Finish = as_json) -> list[tuple[str, Any]]:
+    """Annotate a chunk in a worker: ``(article id, finish(annotated))`` for each article.
+    ``tag_scope`` and ``finish`` travel by reference: module-level functions."""
     parsed = [Article.model_validate(a) for a in articles]
-    return [{"id": a.article.id, **a.to_json()} for a in annotate(_worker_pipeline(models), parsed, tag_scope=tag_scope)]
+    return [(a.article.id, finish(a)) for a in annotate(_worker_pipeline(models), parsed, tag_scope=tag_scope)]
 
 
 def chunk_sizes(lengths: Sequence[int], workers: int, largest: int = 250_000) -> list[int]:
@@ -78,20 +87,22 @@ def chunks(articles: list[Article], sizes: list[int]) -> list[list[dict[str, Any
 
 
 def annotate_local(models: str, articles: list[Article], workers: int, chunk: int | None = None,
-                   tag_scope: TagScope | None = None) -> Iterator[AnnotatedArticle]:
-    """Annotate with ``workers`` processes; yields articles as their chunk finishes."""
+                   tag_scope: TagScope | None = None, finish: Finish = as_json) -> Iterator[tuple[Article, Any]]:
+    """Annotate with ``workers`` processes; yields ``(article, finish(annotated))`` as each chunk
+    finishes."""
     sizes = _sizes(articles, workers, chunk)
     by_id = {a.id: a for a in articles}
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(annotate_chunk, models, c, tag_scope) for c in chunks(articles, sizes)]
+        futures = [pool.submit(annotate_chunk, models, c, tag_scope, finish) for c in chunks(articles, sizes)]
         for future in as_completed(futures):
-            for data in future.result():
-                yield AnnotatedArticle.from_json(by_id[data.pop("id")], data)
+            for article_id, result in future.result():
+                yield by_id[article_id], result
 
 
-def annotate_dask(models: str, articles: list[Article], scheduler: str | Any,
-                  chunk: int | None = None, tag_scope: TagScope | None = None) -> Iterator[AnnotatedArticle]:
-    """Annotate on a Dask cluster (``scheduler`` is its address or a ``distributed.Client``).
+def annotate_dask(models: str, articles: list[Article], scheduler: str | Any, chunk: int | None = None,
+                  tag_scope: TagScope | None = None, finish: Finish = as_json) -> Iterator[tuple[Article, Any]]:
+    """Annotate on a Dask cluster (``scheduler`` is its address or a ``distributed.Client``), as
+    ``annotate_local`` does.
 
     Every worker needs this package and its models installed (the bundled ones ship with it).
     """
@@ -108,10 +119,11 @@ def annotate_dask(models: str, articles: list[Article], scheduler: str | Any,
     sizes = _sizes(articles, n_workers, chunk)
     try:
         parts = chunks(articles, sizes)
-        futures = client.map(annotate_chunk, [models] * len(parts), parts, [tag_scope] * len(parts), pure=False)
+        n = len(parts)
+        futures = client.map(annotate_chunk, [models] * n, parts, [tag_scope] * n, [finish] * n, pure=False)
         for future in dask_completed(futures):
-            for data in future.result():
-                yield AnnotatedArticle.from_json(by_id[data.pop("id")], data)
+            for article_id, result in future.result():
+                yield by_id[article_id], result
     finally:
         if client is not scheduler:
             client.close()

@@ -46,3 +46,25 @@ def test_dask_local_cluster_matches_single_process(tmp_path, corpus):
             Client(cluster) as client:
         dask = graph_json(tmp_path / "b", corpus, executor="dask", scheduler=client)
     assert dask == single
+
+
+def test_a_worker_with_other_rules_is_redone_with_the_main_process_rules(tmp_path, corpus, monkeypatch):
+    """A Dask worker may run another version of the rules: its extraction is not cached or used."""
+    import dataclasses
+
+    from kg.nlp.annotate import annotate
+    from kg.pipeline import Extraction, finish_in_worker
+    from kg.tag_scope import tag_windows
+
+    single = graph_json(tmp_path / "a", corpus, workers=1)
+
+    def stale_workers(self, misses):
+        for annotated in annotate(self.pipeline, misses, tag_scope=tag_windows):
+            finished = finish_in_worker(annotated)
+            empty = Extraction(dataclasses.replace(finished.extraction.mentions, mentions=[], links=[]), [])
+            yield annotated.article, dataclasses.replace(finished, rules="other", extraction=empty)
+
+    monkeypatch.setattr(Builder, "_in_workers", stale_workers)
+    out = tmp_path / "b"
+    Builder(cache_path=tmp_path / "cache.sqlite", workers=2).build([corpus], out)
+    assert json.loads((out / "graph.json").read_text(encoding="utf-8")) == single
