@@ -18,6 +18,7 @@ from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentio
 from kg.national import national_titles
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
+from kg.person_names import family_name_end
 from kg.references import (
     descriptor_mentions,
     link_descriptors,
@@ -219,6 +220,7 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
             words = words[1:]
         start = words[0].start + leading_clitic(words[0], article_keys, person_name)
         end = _country_after(sent, words[-1], etype)
+        end = family_name_end(annotated, sent, words, end) if etype == "PERSON" else end
         text = annotated.article.text[start:end]
         key = match_key(text)
         if len(key) < 2 or key in rules.stop_mentions or not any(ch.isalpha() for ch in key):

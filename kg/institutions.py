@@ -7,7 +7,7 @@ from kg.mentions import QUOTES, mention
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import is_arabic, match_key, strip_clitic
 from kg.relation_rules import role_firsts
-from kg.rules import head_key, type_rules
+from kg.rules import dateline_index, head_key, type_rules
 from kg.schema import Mention
 
 PUNCT_UPOS = {"PUNCT", "SYM"}
@@ -52,6 +52,8 @@ def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -
         return False  # ل"جوهرة: a quote opens another name
     if strip_clitic(key) in role_firsts():
         return False  # رئاسة الجمهورية | السفير أحمد فهمي: a title opens a person's name
+    if key in dateline_index():
+        return True  # غرفة تجارة دمشق: a known city, whatever its tag (a capital is often tagged ADJ)
     named_adjective = strip_clitic(key) in rules.name_adjectives
     bare = strip_clitic(key)
     if not_first and bare != key and key.startswith("و") and word.upos != "ADJ":
@@ -102,7 +104,7 @@ def _named(etype: str, size: int, definite: bool, name: list[Word]) -> bool:
     takes common nouns; ``شركة أرامكو``: the others need a proper noun; ``مجلس الشيوخ``: a head of
     two words names the body by itself; with the article, a one-word head is a reference to a
     body named before (الهيئة، الشركة الأمريكية) unless a field follows (الهيئة الوطنية للاتصالات)."""
-    if size >= 2 and not name:
+    if size >= 2:  # with what follows it (غرفة تجارة دمشق، مجلس الشيوخ الأمريكي)
         return True
     if not name:
         return False
@@ -129,6 +131,10 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
             # a prepositional complement (لتمويل القروض) opens a genitive chain of its own
             definite = not match_key(words[j].text).startswith("ل") and (definite or _definite(words[j]))
             j += 1
+        quoted = _quoted_end(words, j) if j == i + size and size == 1 and not head_definite else None
+        if quoted is not None:  # صحيفة "الاقتصادي اليوم"، إذاعة «صوت الفيحاء»: the quoted words are the name
+            found.append(mention(annotated, sent, words[j + 1].start, words[quoted - 1].end, etype, "rule"))
+            continue
         if head_definite and size == 1:  # الهيئة الوطنية للاتصالات | تنفيذ القرار: the field ends it
             j = next((_field_end(words, n, j) for n in range(i + size + 1, j) if _complement(words[n])), j)
         if _named(etype, size, head_definite, words[i + size:j]):
@@ -136,6 +142,20 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
             start = words[i + skip].start + (0 if skip else leading_clitic(words[i], set()))
             found.append(mention(annotated, sent, start, words[j - 1].end, etype, "rule"))
     return found
+
+
+QUOTED_MAX = 5  # words of a quoted name
+
+
+def _quoted_end(words: list[Word], j: int) -> int | None:
+    """Index of the quote closing a short name opened by a quote at ``j``; None when there is none."""
+    if j >= len(words) or words[j].text not in QUOTES:
+        return None
+    close = next((k for k in range(j + 1, min(len(words), j + QUOTED_MAX + 2)) if words[k].text in QUOTES), None)
+    inner = words[j + 1:close] if close is not None else []
+    if len(inner) == 1 and match_key(inner[0].text).endswith("يه") and not match_key(inner[0].text).startswith("ال"):
+        return None  # منظمة "إرهابية": a word in scare quotes, not a name
+    return close if inner and all(any(c.isalnum() for c in w.text) for w in inner) else None
 
 
 def kind_word(words: list[Word], start: int, end: int) -> int:

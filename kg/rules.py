@@ -16,7 +16,8 @@ DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.y
 # The extraction code is part of "the rules": a new version of it invalidates cached extractions.
 CODE_FILES = ("entities.py", "mentions.py", "references.py", "national.py", "relations.py", "relation_context.py", "roles.py",
               "relation_rules.py", "normalize.py", "rules.py", "type_vote.py", "relation_subjects.py",
-              "clitics.py", "institutions.py", "article_names.py", "negation.py", "party_seats.py", "venues.py")
+              "clitics.py", "institutions.py", "article_names.py", "negation.py", "party_seats.py", "venues.py",
+              "person_names.py", "carried_roles.py")
 
 
 def read_data(name: str) -> Any:

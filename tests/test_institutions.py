@@ -72,3 +72,16 @@ def test_a_kind_word_before_a_name_is_left_out(annotate_text):
 ])
 def test_no_institution_from_a_reference_or_a_purpose(annotate_text, text):
     assert not any("بإعطاء" in n or "لجلب" in n for n in names(annotate_text, text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ('وكان رجل الأعمال يملك صحيفة "الأنباء الجديدة" الأسبوعية منذ سنوات.', "الأنباء الجديدة", "MEDIA"),
+    ("وتعتزم المجموعة شراء إذاعة «صوت المدينة» المحلية.", "صوت المدينة", "MEDIA"),
+])
+def test_a_quoted_name_after_a_head_is_the_name(annotate_text, text, name, etype):
+    assert name in names(annotate_text, text, etype)
+
+
+def test_a_chamber_of_commerce_is_an_organisation(annotate_text):
+    found = names(annotate_text, "وعمل مستشارا اقتصاديا لغرفة تجارة عمّان قبل أن ينتقل إلى دبي.", "ORGANIZATION")
+    assert any("غرفة تجارة عمّان" in name for name in found)
