@@ -1,22 +1,41 @@
-"""Triggers that report no event: negated, hypothetical or planned, or denied (نفت X أن ...)."""
+"""Triggers that report no event: negated, hypothetical or planned, cancelled, or denied (نفت X أن ...)."""
 from __future__ import annotations
+
+from functools import cache
 
 from kg.normalize import match_key
 from kg.relation_context import CLAUSE_WORDS, RELATIVE_WORDS, Ctx
-from kg.relation_rules import RuleSet
+from kg.relation_rules import Rule, RuleSet, rule_set
 
 DENIALS = frozenset(match_key(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نفيا"))
 THAT = frozenset(match_key(w) for w in ("أن", "أنه", "أنها", "بأن"))
 # ونفت الوزارة ما تداولته تقارير عن استحواذ ...: what the reports a denial names say did not happen
+TO = frozenset(match_key(w) for w in ("إلى", "الى"))
 REPORT_REACH = 6  # words from ما / تقارير to the event they report
 REPORTED = THAT | frozenset(match_key(w) for w in ("ما", "تقارير", "أنباء", "شائعات", "الأنباء", "التقارير"))
 
 
-def negated(ctx: Ctx, rules: RuleSet, start: int, end: int) -> bool:
+def negated(ctx: Ctx, rules: RuleSet, start: int, end: int, rule: Rule | None = None) -> bool:
+    if rule is not None and rule.shape == "passive" and ctx.raw[start].startswith("ال"):
+        return False  # نفت الشركة المالكة للتطبيق أن ...: a definite participle describes, the verb is denied
     window = range(max(0, start - rules.negation_window), start)
     blocked = rules.negations | rules.hypothetical
-    return any(ctx.raw[i] in blocked or ctx.keys[i] in blocked for i in window) or any(
-        ctx.raw[i] in rules.hypothetical for i in range(start, end)) or _denied(ctx, start)
+    planned = range(start, min(len(ctx.raw), end + rules.planned_after))  # لقاءً كان مقرراً مع ...
+    return (any(ctx.raw[i] in blocked or ctx.keys[i] in blocked for i in window)
+            or any(ctx.raw[i] in rules.hypothetical for i in planned)
+            or _denied(ctx, start) or _cancelled(ctx, rules, start) or (rule is not None and _demanded(ctx, rules, start, rule)))
+
+
+@cache
+def _trigger_firsts(name: str) -> frozenset[str]:
+    """First words of a rule's triggers as written (a word that is one has no clitic stripped)."""
+    return frozenset(t[0] for rule in rule_set().rules if rule.name == name for t in rule.triggers)
+
+
+def _cancelled(ctx: Ctx, rules: RuleSet, start: int) -> bool:
+    """``وألغى محامي الدفاع X لقاءً مع Y``: the clause's cancellation verb governs the event."""
+    verb = next((i for i in range(start - 1, -1, -1) if ctx.raw[i] in rules.cancelled or ctx.keys[i] in rules.cancelled), None)
+    return verb is not None and not ctx.clause_break(verb + 1, start)
 
 
 def _denied(ctx: Ctx, start: int) -> bool:
@@ -29,3 +48,14 @@ def _denied(ctx: Ctx, start: int) -> bool:
                                  for j in range(denial + 1, start)):
         return False
     return not ctx.clause_break(denial + 1, start, CLAUSE_WORDS - RELATIVE_WORDS - THAT)
+
+
+def _demanded(ctx: Ctx, rules: RuleSet, start: int, rule: Rule) -> bool:
+    """``وطالب X الجهاز بحجب التطبيق``، ``دعا إلى حظر``: a verbal noun (ب / ل glued on, or after إلى)
+    that a demand or threat of its clause governs is what was asked for, not what was done."""
+    glued = ctx.raw[start][:1] in {"ب", "ل"} and ctx.raw[start] not in _trigger_firsts(rule.name)  # not لقائه
+    noun = glued or (start > 0 and ctx.raw[start - 1] in TO)
+    if not noun:
+        return False
+    verb = next((i for i in range(start - 1, -1, -1) if ctx.raw[i] in rules.demands or ctx.keys[i] in rules.demands), None)
+    return verb is not None and not ctx.clause_break(verb + 1, start)

@@ -95,6 +95,23 @@ def _after_relative(ctx: Ctx, a: int, i: int) -> int:
     return j + 1 if j < i and ctx.raw[j] in RELATIVE_WORDS else a
 
 
+def described_word(ctx: Ctx, t0: int) -> int:
+    """The word a definite adjective at ``t0`` describes (``"بتلكو"، المملوكة لـ``، ``هواوي الصينية
+    التابعة لـ``): the last word before it that is no mark and no nisba adjective; -1 when none."""
+    j = t0 - 1
+    while j >= 0 and (not ctx.text[j].isalnum() or (ctx.raw[j].startswith("ال") and ctx.raw[j].endswith(("ي", "يه"))
+                                                    and ctx.mention_at(j) is None)):
+        j -= 1
+    return j
+
+
+def describes_mention(ctx: Ctx, t0: int) -> bool:
+    """Whether the definite adjective at ``t0`` describes a mention: the noun before it is one, or is
+    the predicate of a pronoun that stands for one (X، وهي الذراع السحابية المملوكة لـ ...)."""
+    j = described_word(ctx, t0)
+    return ctx.mention_at(j) is not None or any(ctx.text[k] in APPOSITION_OPENERS for k in range(max(0, j - 3), j + 1))
+
+
 def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True,
                    types: frozenset[str] | set[str] = frozenset()) -> int | None:
     """Nearest mention ending before word ``i`` in the same clause (not a prepositional object)."""

@@ -47,6 +47,9 @@ class RuleSet:
     negations: frozenset[str]
     hypothetical: frozenset[str]
     negation_window: int
+    planned_after: int
+    cancelled: frozenset[str]
+    demands: frozenset[str]
     max_gap: int
     max_first_gap: int
     time_words: frozenset[str]
@@ -98,7 +101,10 @@ def rule_set() -> RuleSet:
         rules=tuple(rules),
         negations=frozenset(match_key(w) for w in neg["words"]),
         hypothetical=frozenset(match_key(w) for w in neg["hypothetical"]),
-        negation_window=int(neg["window"]), max_gap=int(raw["max_gap"]), max_first_gap=int(raw["max_first_gap"]),
+        negation_window=int(neg["window"]), planned_after=int(neg.get("planned_after", 0)),
+        cancelled=frozenset(match_key(w) for w in neg.get("cancelled", [])),
+        demands=frozenset(match_key(w) for w in neg.get("demands", [])),
+        max_gap=int(raw["max_gap"]), max_first_gap=int(raw["max_first_gap"]),
         time_words=frozenset(match_key(w) for w in raw.get("time_words", [])),
         roles=longest_first({_phrase(r) for r in roles["words"]}),
         past=frozenset(match_key(w) for w in roles["past"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.carried_roles import carried_roles
 from kg.entities import ArticleMentions
 from kg.negation import negated
 from kg.nlp.doc import AnnotatedArticle, Sentence
@@ -19,6 +20,7 @@ from kg.relation_context import (
     Ctx,
     apposition_owner,
     coordinated,
+    describes_mention,
     direct_object,
     glued_preposition,
     mention_before,
@@ -135,6 +137,8 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
             before = near
         if before is None and t0 > 0 and ctx.raw[t0 - 1] in RELATIVE_WORDS:  # إلى مجلس إدارة جي42، التي يرأسها Y
             before = mention_before(ctx, t0, gap, subject=False)
+        if ctx.raw[t0].startswith("ال") and not rule.reverse and not describes_mention(ctx, t0):
+            return  # "الإدارة المدنية" التابعة لـ ...: it describes a noun that is no mention, not one further back
         if before is not None and after:
             if not rule.reverse:  # owned by several (مملوكة لشركة مبادلة ... ولمجموعة جي 42)
                 owners = [k for k in coordinated(ctx, after[0]) if ctx.mentions[k].type != "LOCATION"]  # ومقرها بكين
@@ -263,7 +267,7 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
                 add(rule.name, kind, p, o, rule.confidence, {} if kind == "owns" else attrs)
             continue
         for t0, t1 in triggers[rule.name]:
-            if negated(ctx, rules, t0, t1):
+            if negated(ctx, rules, t0, t1, rule):
                 continue
             for h, t in _apply(ctx, rule, t0, t1, rules.max_gap):
                 if frozenset((h, t)) in taken:  # owns vs part_of on the same pair: first rule wins
@@ -285,6 +289,7 @@ def extract_relations(annotated: AnnotatedArticle, found: ArticleMentions) -> li
     out: list[Relation] = []
     for sent in annotated.sentences:
         out.extend(sentence_relations(annotated, sent, by_sentence.get(sent.index, [])))
+    out.extend(carried_roles(annotated, by_sentence))
     # the governments a place stood for (_metonym) become mentions too, so that they resolve
     known = {mention_key(m) for m in found.mentions}
     for m in (m for r in out for m in (r.head, r.tail)):

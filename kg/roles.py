@@ -44,7 +44,7 @@ def _role_span(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-def _role_text(ctx: Ctx, start: int, org_first: int) -> str:
+def role_text(ctx: Ctx, start: int, org_first: int) -> str:
     end = org_first
     while end > start + 1 and (ctx.raw[end - 1] in PREPOSITIONS or not any(c.isalnum() for c in ctx.text[end - 1])):
         end -= 1
@@ -81,7 +81,7 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             role_end = role[1]
             if o_after(ctx, p, o):  # the role runs up to the first actor after it (صحفي سابق في X و Y)
                 role_end = max(role[1], min((f for f in ctx.first if f >= role[1]), default=ctx.first[o]))
-            attrs: dict[str, object] = {"role": _role_text(ctx, role[0], role_end)}
+            attrs: dict[str, object] = {"role": role_text(ctx, role[0], role_end)}
             attrs["current"] = False if any(ctx.raw[i] in rules.past or ctx.keys[i] in rules.past for i in past_window) else None
             yield p, o, attrs
     yield from pronoun_roles(ctx)
@@ -97,19 +97,19 @@ def pronoun_roles(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
         j = ctx.first[p] - 1
         if j > 0 and ctx.raw[j] in ROLE_ADJECTIVES:
             j -= 1
-        if j < 1 or not _pronoun_role(ctx, j, ("ها",)):  # نائبه: "his" deputy is a person's, not a body's
+        if j < 1 or not pronoun_role(ctx, j, ("ها",)):  # نائبه: "his" deputy is a person's, not a body's
             continue
         before = [o for o, n in enumerate(ctx.mentions) if n.type in ORG_TYPES and n.source != "implied"
                   and j - PRONOUN_REACH <= ctx.last[o] < j and not ctx.clause_break(ctx.last[o] + 1, j, frozenset())]
         if before:
             o = max(before, key=lambda o: ctx.last[o])
-            yield p, o, {"role": _role_text(ctx, j, ctx.first[p]), "current": None}
+            yield p, o, {"role": role_text(ctx, j, ctx.first[p]), "current": None}
 
 
 PRONOUN_REACH = 12  # words from a role like رئيسها back to its body
 
 
-def _pronoun_role(ctx: Ctx, j: int, pronouns: tuple[str, ...] = PRONOUNS) -> bool:
+def pronoun_role(ctx: Ctx, j: int, pronouns: tuple[str, ...] = PRONOUNS) -> bool:
     """Word ``j`` is a role with a possessive pronoun (رئيسها، ومديره)."""
     own = ctx.keys[j]
     bare = next((own[:-len(p)] for p in pronouns if own.endswith(p) and len(own) > len(p) + 2), "")
@@ -226,7 +226,7 @@ def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
         return True  # رئيس المنظمة الإيفوارية للمؤسسات | الصغرى والمتوسطة، جوزيف بوغيفو: the name's end
     if not words or len(words) > 2 or not conjunct(ctx, words[0]):
         return False
-    return _pronoun_role(ctx, words[0]) and all(ctx.raw[j] in ROLE_ADJECTIVES for j in words[1:])
+    return pronoun_role(ctx, words[0]) and all(ctx.raw[j] in ROLE_ADJECTIVES for j in words[1:])
 
 
 def _and_person(ctx: Ctx, p: int) -> bool:

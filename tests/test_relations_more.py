@@ -123,3 +123,14 @@ def test_an_armed_attack_is_no_criticism(annotate_text):
     assert not any(rel == "criticized" for _, rel, _ in triples(annotate_text, text))
     got = triples(annotate_text, "وهاجم الرئيس الأمريكي دونالد ترامب صحيفة نيويورك تايمز بشدة.")
     assert _has(got, "ترامب", "criticized", "نيويورك تايمز")
+
+
+def test_a_definite_passive_describes_the_noun_right_before_it(annotate_text):
+    text = ('وقال الوزير، خلال زيارة لمقر شركة بالتل في رام الله، إن "الإدارة المدنية" التابعة '
+            'لوزارة الدفاع الإسرائيلية رفضت الطلبات.')
+    assert not any(r == "owns" for _, r, _ in triples(annotate_text, text))
+
+
+def test_a_definite_passive_after_a_nationality_adjective(annotate_text):
+    got = triples(annotate_text, "وقالت شركة جوال الفلسطينية، المملوكة لمجموعة بالتل، إن الخدمة ستنطلق قريبا.")
+    assert _has(got, "بالتل", "owns", "جوال")

@@ -1,0 +1,24 @@
+"""A role with "its" takes the body the sentence before opened with (kg/carried_roles.py)."""
+import pytest
+
+from kg.entities import find_mentions
+from kg.relations import extract_relations
+
+pytestmark = pytest.mark.slow
+
+
+def triples(annotate_text, text):
+    doc = annotate_text(text)
+    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+
+
+def test_a_role_with_its_at_the_opening_of_a_sentence(annotate_text):
+    text = ("وكانت شركة زين قد طالبت الهيئة بخفض الرسوم. "
+            "وقال رئيسها التنفيذي بدر الخرافي إن الشركة ستواصل الاستثمار.")
+    assert any("الخرافي" in h and r == "works_for" and "زين" in t for h, r, t in triples(annotate_text, text))
+
+
+def test_a_person_opening_the_sentence_before_is_no_employer(annotate_text):
+    text = ("وكان الوزير خالد المهدي قد زار الشركة أمس. "
+            "وقال رئيسها التنفيذي بدر الخرافي إن الزيارة كانت مثمرة.")
+    assert not any("الخرافي" in h and r == "works_for" and "المهدي" in t for h, r, t in triples(annotate_text, text))

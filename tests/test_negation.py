@@ -1,0 +1,47 @@
+"""Events that did not happen give no relation (kg/negation.py), through the real models."""
+import pytest
+
+from kg.entities import find_mentions
+from kg.relations import extract_relations
+
+pytestmark = pytest.mark.slow
+
+
+def triples(annotate_text, text):
+    doc = annotate_text(text)
+    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+
+
+def _has(got, head, rel, tail):
+    return any(head in h and r == rel and tail in t for h, r, t in got)
+
+
+def test_a_cancelled_meeting_is_no_meeting(annotate_text):
+    got = triples(annotate_text, "وألغى وزير الخارجية الأردني أيمن الصفدي لقاءً مع نظيره التركي هاكان فيدان في عمّان.")
+    assert not _has(got, "الصفدي", "met", "فيدان")
+
+
+def test_a_meeting_that_was_scheduled_is_no_meeting(annotate_text):
+    got = triples(annotate_text, "وكان اجتماع مقرر بين رئيس شركة أمازون آندي جاسي ووزير المالية محمد الجدعان قد تأجل.")
+    assert not any(r == "met" for _, r, _ in got)
+
+
+def test_a_held_meeting_is_still_a_meeting(annotate_text):
+    got = triples(annotate_text, "والتقى وزير الخارجية الأردني أيمن الصفدي نظيره التركي هاكان فيدان في عمّان أمس.")
+    assert _has(got, "الصفدي", "met", "فيدان")
+
+
+def test_a_ban_that_was_demanded_is_no_ban(annotate_text):
+    got = triples(annotate_text, "وطالب النائب خالد العنزي هيئة الاتصالات بحجب تطبيق تيك توك في الكويت.")
+    assert _has(got, "العنزي", "requested", "هيئة الاتصالات")
+    assert not any(r == "banned" for _, r, _ in got)
+
+
+def test_a_ban_that_was_carried_out_is_a_ban(annotate_text):
+    got = triples(annotate_text, "وقامت هيئة الاتصالات بحجب تطبيق تيك توك في الكويت أمس.")
+    assert _has(got, "هيئة الاتصالات", "banned", "تيك توك")
+
+
+def test_a_denial_does_not_reach_a_describing_participle(annotate_text):
+    got = triples(annotate_text, "ونفت الشركة المالكة لتطبيق سناب شات، سناب (Snap)، أن تكون قد التقت مسؤولين في الهيئة.")
+    assert any(r == "owns" for _, r, _ in got)
