@@ -61,7 +61,7 @@ def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -
         # a name only joins common nouns (after a definite one)
         other = rules.head_type([head_key(word.text)]) is not None or bare in rules.institution_words or bare in role_firsts()
         return joins and after_definite and bare.startswith("ال") and not other
-    nisba = key.endswith(("ي", "يه"))
+    nisba = key.endswith(("ي", "يه", "يين", "يون"))  # السوري، السورية، السوريين
     if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
         return False
     # an adjective after a definite noun has the article too (نبيه is a name, not a nisba)
@@ -114,7 +114,9 @@ def _named(etype: str, size: int, definite: bool, name: list[Word]) -> bool:
         # adjective comes first (الهيئة الوطنية للاتصالات; not الوزارة بإعطاء دفع للتظاهرات)
         return (etype in {"GOVERNMENT", "ORGANIZATION"} and len(name) >= 2 and name[0].upos == "ADJ"
                 and any(_complement(w) for w in name[1:]))
-    return etype == "GOVERNMENT" or any(w.upos in {"PROPN", "X"} for w in name)
+    # اتحاد الصحفيين السوريين، نقابة المحامين، حزب العمال: an association named by a genitive noun
+    genitive = etype in {"ORGANIZATION", "PARTY"} and not definite and name[0].upos == "NOUN" and _definite(name[0])
+    return etype == "GOVERNMENT" or genitive or any(w.upos in {"PROPN", "X"} for w in name)
 
 
 def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:

@@ -1,17 +1,21 @@
-"""member_of from a member's seat: the party a member of parliament sits for.
+"""A member of parliament's seat: the party a member sits for (member_of), and the parliament
+named after the members (works_for).
 
 ``النائبة ريتا الحاج، عن حزب القوات اللبنانية`` · ``النائب عن حركة أمل علي حمدان`` ·
-``سلمى فكري، عضو مجلس النواب المصري عن الحزب المصري الديمقراطي الاجتماعي``.
+``سلمى فكري، عضو مجلس النواب المصري عن الحزب المصري الديمقراطي الاجتماعي`` ·
+``النائبان محمد الهاجري وسعد العنزي في مجلس الأمة``.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from kg.normalize import match_key
-from kg.relation_context import Ctx, party_of
+from kg.relation_context import Ctx, coordinated, party_of
 
 MEMBER_TITLES = frozenset(match_key(w) for w in ("النائب", "النائبة", "نائب", "نائبة", "السيناتور", "السيناتورة",
                                                  "العضو", "العضوة", "عضو", "عضوة"))
+MPS = frozenset(match_key(w) for w in ("النائب", "النائبة", "النائبان", "النائبين", "النواب", "النائبتان", "النائبتين"))
+IN = frozenset(match_key(w) for w in ("في", "داخل"))
 SEAT_REACH = 8  # words from a member's title after the name to the party (عضو مجلس النواب المصري عن الحزب ...)
 
 
@@ -48,3 +52,18 @@ def _party_length(ctx: Ctx, f: int) -> int:
     """Words of the party mention that ends right before word ``f`` (0 when none does)."""
     k = next((k for k in range(len(ctx.mentions)) if ctx.last[k] == f - 1 and ctx.mentions[k].type == "PARTY"), None)
     return 0 if k is None else ctx.last[k] - ctx.first[k] + 1
+
+
+def parliament_seats(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """``النائبان محمد الهاجري وسعد العنزي في مجلس الأمة``: members named after an MP title and
+    before "in" a parliament work for it."""
+    for p, m in enumerate(ctx.mentions):
+        f = ctx.first[p]
+        if m.type != "PERSON" or f < 1 or not (ctx.raw[f - 1] in MPS or ctx.keys[f - 1] in MPS):
+            continue
+        members = [p, *(k for k in coordinated(ctx, p) if ctx.mentions[k].type == "PERSON")]
+        j = max(ctx.last[k] for k in members) + 1
+        body = ctx.mention_at(j + 1) if j < len(ctx.raw) and ctx.raw[j] in IN else None
+        if body is not None and ctx.first[body] == j + 1 and ctx.mentions[body].type == "GOVERNMENT":
+            attrs: dict[str, object] = {"role": ctx.text[f - 1], "current": None}
+            yield from ((k, body, dict(attrs)) for k in members)

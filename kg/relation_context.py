@@ -278,3 +278,16 @@ def titles_person(ctx: Ctx, k: int) -> bool:
 
 def only_punct(ctx: Ctx, lo: int, hi: int) -> bool:
     return not any(any(c.isalnum() for c in ctx.text[i]) for i in range(lo, hi))
+
+
+def named_apposition(ctx: Ctx, k: int, after: int) -> int:
+    """``نفت الشركة المالكة للتطبيق، بايت دانس، ...``: a descriptor ``k`` (الشركة) is named by the
+    name set off by a comma right after mention ``after``; ``k`` itself otherwise."""
+    if ctx.mentions[k].source != "descriptor":
+        return k
+    name = ctx.following(after)
+    if (name is None or ctx.mentions[name].source == "descriptor" or ctx.mentions[name].type not in ORG_TYPES
+            or not only_punct(ctx, ctx.last[after] + 1, ctx.first[name])
+            or not any(ctx.text[i] in {"،", ","} for i in range(ctx.last[after] + 1, ctx.first[name]))):
+        return k
+    return name

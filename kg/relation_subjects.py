@@ -7,7 +7,8 @@ its subject.  Four common shapes put the subject first instead:
 - ``X، التي التقت Y``: a relative clause is about the actor before the relative pronoun;
 - ``X انتقد Y``: an actor right before the verb is its subject (headlines, translated text);
 - ``X يستضيف ... ويلتقي Y وZ``: in a sentence that opens "actor, verb", a later verb joined by و
-  shares that actor.
+  shares that actor;
+- ``وكان X قد عمل ...، وهو يملك Y``: a pronoun before the verb stands for the sentence's first actor.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ QAD = frozenset(match_key(w) for w in ("قد", "لقد"))
 IMPERFECT = ("ي", "ت")
 KANA_REACH = 16  # words back from قد to كان
 COMMAS = {"،", ","}
+PRONOUNS = frozenset({"وهو", "وهي", "هو", "هي"})
 OPENERS = frozenset(match_key(w) for w in ("إن", "أن", "بأن", ":"))
 
 
@@ -83,6 +85,16 @@ def relative_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     return k if k is not None and (not types or ctx.mentions[k].type in types) else None
 
 
+def pronoun_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
+    """``وكان الحلبي قد عمل ...، وهو يملك صحيفة Y``: after a comma, the sentence's first actor, the
+    subject of its first clause (not a prepositional object)."""
+    if t0 < 2 or ctx.text[t0 - 1] not in PRONOUNS or ctx.text[t0 - 2] not in COMMAS:
+        return None  # a clause set off by a comma (ومن خطابه وهو يدعو ...: the speech's speaker)
+    k = next((k for k in ctx.order if ctx.last[k] < t0 - 1 and not after_preposition(ctx, k)
+              and ctx.mentions[k].source != "implied"), None)
+    return k if k is not None and _actor(ctx, k, types) and not titles_person(ctx, k) else None
+
+
 def adjacent_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
     """``ترامب انتقد بايدن``، ``وكانت مديرة الصندوق X دعت``: an actor ending right before the verb
     (quotes aside) that opens the sentence, follows كان, or precedes a present-tense verb (a
@@ -121,7 +133,7 @@ def subject_before_verb(ctx: Ctx, t0: int, verb: bool, types: frozenset[str] | s
     found = qad_subject(ctx, t0, types)
     if found is not None or not verb:
         return found
-    for shape in (relative_subject, adjacent_subject, headline_subject):
+    for shape in (relative_subject, adjacent_subject, headline_subject, pronoun_subject):
         found = shape(ctx, t0, types)
         if found is not None:
             return found

@@ -25,6 +25,7 @@ from kg.relation_context import (
     glued_preposition,
     mention_before,
     mentions_after,
+    named_apposition,
     only_punct,
     skip_apposition,
     titles_person,
@@ -137,13 +138,14 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
             before = near
         if before is None and t0 > 0 and ctx.raw[t0 - 1] in RELATIVE_WORDS:  # إلى مجلس إدارة جي42، التي يرأسها Y
             before = mention_before(ctx, t0, gap, subject=False)
-        if ctx.raw[t0].startswith("ال") and not rule.reverse and not describes_mention(ctx, t0):
+        if ctx.raw[t0].startswith("ال") and not describes_mention(ctx, t0):
             return  # "الإدارة المدنية" التابعة لـ ...: it describes a noun that is no mention, not one further back
         if before is not None and after:
             if not rule.reverse:  # owned by several (مملوكة لشركة مبادلة ... ولمجموعة جي 42)
                 owners = [k for k in coordinated(ctx, after[0]) if ctx.mentions[k].type != "LOCATION"]  # ومقرها بكين
                 yield from ((k, before) for k in (after[0], *owners))
             else:  # the owner of several (المالكة لفيسبوك وإنستغرام وواتساب)
+                before = named_apposition(ctx, before, after[0])
                 yield from ((before, k) for k in (after[0], *coordinated(ctx, after[0])))
     elif rule.shape == "between":  # اجتماع بين X وY
         pair = between_pair(ctx, t1)

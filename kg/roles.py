@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.normalize import match_key
-from kg.party_seats import party_seats
+from kg.party_seats import parliament_seats, party_seats
 from kg.relation_context import (
     ORG_TYPES,
     PREPOSITIONS,
@@ -86,6 +86,7 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
             yield p, o, attrs
     yield from pronoun_roles(ctx)
     yield from party_seats(ctx)
+    yield from parliament_seats(ctx)
 
 
 def pronoun_roles(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:

@@ -85,3 +85,8 @@ def test_a_quoted_name_after_a_head_is_the_name(annotate_text, text, name, etype
 def test_a_chamber_of_commerce_is_an_organisation(annotate_text):
     found = names(annotate_text, "وعمل مستشارا اقتصاديا لغرفة تجارة عمّان قبل أن ينتقل إلى دبي.", "ORGANIZATION")
     assert any("غرفة تجارة عمّان" in name for name in found)
+
+
+def test_an_association_named_by_a_genitive_noun(annotate_text):
+    found = names(annotate_text, "وانتقدت نقابة المحامين الأردنيين القرار في بيان أمس.", "ORGANIZATION")
+    assert "نقابة المحامين الأردنيين" in found

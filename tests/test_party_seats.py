@@ -38,3 +38,9 @@ def test_a_member_of_a_parliament_sits_in_it_for_a_party(annotate_text):
 def test_a_constituency_is_no_employer(annotate_text):
     got = _rels(annotate_text, "أعلن عدنان الحاجي النائب المستقل عن جهة قفصة، اليوم الثلاثاء، رفع الحصانة عنه.")
     assert not any(rel == "works_for" and "قفصة" in t for _, rel, t in got)
+
+
+def test_members_named_before_in_a_parliament_work_for_it(annotate_text):
+    got = _rels(annotate_text, "وناقش المجلس استجوابا قدمه النائبان خالد المطيري وفيصل الشمري في مجلس الأمة أمس.")
+    for person in ("المطيري", "الشمري"):
+        assert any(person in h and rel == "works_for" and "مجلس الأمة" in t for h, rel, t in got)

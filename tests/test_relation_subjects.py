@@ -43,3 +43,10 @@ def test_the_body_in_a_title_after_the_verb_is_not_the_subject(annotate_text):
     got = triples(annotate_text, text)
     assert ("محمد مقديش", "requested", "مجلس نواب الشعب") in got
     assert not any(h.startswith("الجمعية") and r == "requested" for h, r, _ in got)
+
+
+def test_a_pronoun_after_a_comma_stands_for_the_first_actor(annotate_text):
+    text = 'وكان رجل الأعمال سمير الخطيب قد عمل مديرا لشركة زين، وهو يملك صحيفة "الأخبار المسائية" منذ عام 2015.'
+    got = triples(annotate_text, text)
+    assert any("الخطيب" in h and r == "owns" and "الأخبار المسائية" in t for h, r, t in got)
+    assert any("الخطيب" in h and r == "works_for" and "زين" in t for h, r, t in got)

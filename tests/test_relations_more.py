@@ -134,3 +134,8 @@ def test_a_definite_passive_describes_the_noun_right_before_it(annotate_text):
 def test_a_definite_passive_after_a_nationality_adjective(annotate_text):
     got = triples(annotate_text, "وقالت شركة جوال الفلسطينية، المملوكة لمجموعة بالتل، إن الخدمة ستنطلق قريبا.")
     assert _has(got, "بالتل", "owns", "جوال")
+
+
+def test_the_owner_named_after_a_comma(annotate_text):
+    got = triples(annotate_text, "وقالت الشركة المالكة لتطبيق إنستغرام، ميتا، إنها ستطعن في القرار أمام المحكمة.")
+    assert _has(got, "ميتا", "owns", "إنستغرام")
