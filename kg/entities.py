@@ -13,7 +13,7 @@ from typing import Any
 
 from kg.article_names import article_names
 from kg.clitics import alias_first_tokens, leading_clitic
-from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions
+from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions, quoted_mentions
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
 from kg.national import national_titles
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
@@ -256,7 +256,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     per_sentence = []
     for sent in annotated.sentences:
         gaz = gazetteer_mentions(annotated, sent)
-        found = merge_mentions(gaz, ner_mentions(annotated, sent, article_keys))
+        found = merge_mentions(merge_mentions(gaz, quoted_mentions(annotated, sent)), ner_mentions(annotated, sent, article_keys))
         found = merge_mentions(found, legislation_mentions(annotated, sent))
         found = merge_mentions(found, institution_mentions(annotated, sent))
         per_sentence.append(national_branches(annotated, dateline_mentions(annotated, sent, found)))

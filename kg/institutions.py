@@ -133,10 +133,6 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
             # a prepositional complement (لتمويل القروض) opens a genitive chain of its own
             definite = not match_key(words[j].text).startswith("ل") and (definite or _definite(words[j]))
             j += 1
-        quoted = _quoted_end(words, j) if j == i + size and size == 1 and not head_definite else None
-        if quoted is not None:  # صحيفة "الاقتصادي اليوم"، إذاعة «صوت الفيحاء»: the quoted words are the name
-            found.append(mention(annotated, sent, words[j + 1].start, words[quoted - 1].end, etype, "rule"))
-            continue
         if head_definite and size == 1:  # الهيئة الوطنية للاتصالات | تنفيذ القرار: the field ends it
             j = next((_field_end(words, n, j) for n in range(i + size + 1, j) if _complement(words[n])), j)
         if _named(etype, size, head_definite, words[i + size:j]):
@@ -147,6 +143,18 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
 
 
 QUOTED_MAX = 5  # words of a quoted name
+
+
+def quoted_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """``صحيفة "الاقتصادي اليوم"``، ``إذاعة «صوت الفيحاء»``، ``قناة "الوفاق تي في"``: the quoted words
+    after a one-word head without the article are the name, whole (NER often cuts them short)."""
+    words = sent.words
+    found = []
+    for i, size, etype, head_definite in type_rules().institution_heads([w.text for w in words]):
+        quoted = _quoted_end(words, i + size) if size == 1 and not head_definite else None
+        if quoted is not None:
+            found.append(mention(annotated, sent, words[i + 2].start, words[quoted - 1].end, etype, "rule"))
+    return found
 
 
 def _quoted_end(words: list[Word], j: int) -> int | None:

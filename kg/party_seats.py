@@ -3,14 +3,18 @@ named after the members (works_for).
 
 ``النائبة ريتا الحاج، عن حزب القوات اللبنانية`` · ``النائب عن حركة أمل علي حمدان`` ·
 ``سلمى فكري، عضو مجلس النواب المصري عن الحزب المصري الديمقراطي الاجتماعي`` ·
-``النائبان محمد الهاجري وسعد العنزي في مجلس الأمة``.
+``النائبان محمد الهاجري وسعد العنزي في مجلس الأمة``; and an MP whose parliament the sentence does
+not name works for the one parliament the article names (``وطالب النائب X ...`` in a report on
+مجلس النواب العراقي).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.normalize import match_key
+from kg.nlp.doc import AnnotatedArticle
+from kg.normalize import match_key, strip_clitic
 from kg.relation_context import Ctx, coordinated, party_of
+from kg.schema import Evidence, Mention, Relation
 
 MEMBER_TITLES = frozenset(match_key(w) for w in ("النائب", "النائبة", "نائب", "نائبة", "السيناتور", "السيناتورة",
                                                  "العضو", "العضوة", "عضو", "عضوة"))
@@ -67,3 +71,33 @@ def parliament_seats(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
         if body is not None and ctx.first[body] == j + 1 and ctx.mentions[body].type == "GOVERNMENT":
             attrs: dict[str, object] = {"role": ctx.text[f - 1], "current": None}
             yield from ((k, body, dict(attrs)) for k in members)
+
+
+PARLIAMENTS = ("مجلس النواب", "مجلس الأمة", "مجلس الشعب", "مجلس نواب الشعب", "البرلمان", "الكنيست", "مجلس الشورى",
+               "الجمعية الوطنية", "مجلس الشيوخ", "الكونغرس", "البرلمان الأوروبي")
+_PARLIAMENT_KEYS = tuple(match_key(p) for p in PARLIAMENTS)
+NATIONAL_SEAT_RULE = "works_for.parliament_of_article.v1"
+NATIONAL_SEAT_CONFIDENCE = 0.55
+
+
+def article_parliament_seats(annotated: AnnotatedArticle, mentions: list[Mention], found: list[Relation]) -> list[Relation]:
+    """MPs (النائب X) with no employer found, at the article's one parliament (none when it names
+    several or none)."""
+    bodies = [m for m in mentions if m.type == "GOVERNMENT" and m.source not in {"descriptor", "implied"}
+              and strip_clitic(match_key(m.text)).startswith(_PARLIAMENT_KEYS)]
+    if len({strip_clitic(match_key(m.text)) for m in bodies}) != 1:
+        return []
+    employed = {(r.head.sentence, r.head.start) for r in found if r.type == "works_for"}
+    by_start = {s.index: s for s in annotated.sentences}
+    out = []
+    for m in mentions:
+        sent = by_start.get(m.sentence)
+        if m.type != "PERSON" or sent is None or (m.sentence, m.start) in employed:
+            continue
+        before = [w for w in sent.words if w.end <= m.start]
+        if not before or match_key(before[-1].text) not in MPS:
+            continue
+        ev = Evidence(article=annotated.article.id, sentence=sent.text, start=sent.start, end=sent.end, rule=NATIONAL_SEAT_RULE)
+        out.append(Relation(type="works_for", head=m, tail=bodies[0], evidence=ev, confidence=NATIONAL_SEAT_CONFIDENCE,
+                            attrs={"role": before[-1].text, "current": None}))
+    return out

@@ -14,13 +14,11 @@ from functools import lru_cache
 
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import match_key
+from kg.relation_context import SAYING
 from kg.relation_rules import post_words, role_firsts, rule_set
 from kg.rules import demonym_index, gazetteer, head_key, type_rules
 
 COMPOUND_FIRSTS = frozenset(match_key(w) for w in ("عبد", "أبو"))
-SAYING = frozenset(match_key(w) for w in (
-    "قال", "وقال", "يقول", "ويقول", "أكد", "وأكد", "أضاف", "وأضاف", "أوضح", "وأوضح", "أشار", "وأشار", "نفى", "ونفى",
-    "اعتبر", "واعتبر", "رأى", "ورأى", "طالب", "وطالب", "دعا", "ودعا", "انتقد", "وانتقد", "اتهم", "واتهم", "أعلن", "وأعلن"))
 _SAID: dict[str, frozenset[str]] = {}  # the last article's words after a verb of saying
 
 

@@ -23,8 +23,12 @@ SPEECH_WORDS = frozenset(match_key(w) for w in (
     "مشيرا", "مشيرة", "قائلا", "قائلة", "معتبرا", "معتبرة",
     *PARTICIPLES,
     "وفق", "وفقا", "حسب", "بحسب", "نقلا"))  # the source of the report (وفق ما أفاد به مراسل الجوهرة أف أم)
+# Verbs of saying that open a sentence (وقال X إن ...): their subject is the speaker.
+SAYING = frozenset(match_key(w) for w in (
+    "قال", "وقال", "يقول", "ويقول", "أكد", "وأكد", "أضاف", "وأضاف", "أوضح", "وأوضح", "أشار", "وأشار", "نفى", "ونفى",
+    "اعتبر", "واعتبر", "رأى", "ورأى", "طالب", "وطالب", "دعا", "ودعا", "انتقد", "وانتقد", "اتهم", "واتهم", "أعلن", "وأعلن"))
 # "فيما غاب ممثلو X عن الاجتماع": "while" opens a clause of its own
-OPENERS = ("إن", "أن", "حيث", "فيما", "وفيما", "بينما", "وبينما")
+OPENERS = ("إن", "أن", "حيث", "فيما", "وفيما", "بينما", "وبينما", "إذ")  # انتقدت X القرار، إذ قال ...
 CLAUSE_WORDS = frozenset(match_key(w) for w in OPENERS) | RELATIVE_WORDS | SPEECH_WORDS
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}

@@ -17,6 +17,7 @@ from kg.relation_context import (
     PREPOSITIONS,
     QUOTE_TOKENS,
     RELATIVE_WORDS,
+    SAYING,
     Ctx,
     after_preposition,
     conjunct,
@@ -30,6 +31,7 @@ IMPERFECT = ("ي", "ت")
 KANA_REACH = 16  # words back from قد to كان
 COMMAS = {"،", ","}
 PRONOUNS = frozenset({"وهو", "وهي", "هو", "هي"})
+SPEAKER_OPENING = 3  # words before a sentence's verb of saying (من جهته، قال ...)
 OPENERS = frozenset(match_key(w) for w in ("إن", "أن", "بأن", ":"))
 
 
@@ -55,7 +57,10 @@ def qad_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | No
     if kana is None:
         return None
     k = next((k for k in ctx.order if kana < ctx.first[k] and ctx.last[k] < t0 - 1 and _actor(ctx, k, types)), None)
-    if k is None or (ctx.first[k] - kana > 2 and not role_at(ctx, kana + 1)):
+    if k is None:
+        return None
+    lead = sum(ctx.text[j] not in QUOTE_TOKENS for j in range(kana + 1, ctx.first[k]))  # وكانت منظمة "X"
+    if lead > 1 and not role_at(ctx, kana + 1):
         return None
     if titles_person(ctx, k):  # وكان الرئيس التنفيذي لشركة آبل تيم كوك قد ...: the person
         nxt = ctx.following(k)  # titles_person found one
@@ -144,7 +149,9 @@ def clause_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int |
     """``وانتقد X، عضو مجلس الشيوخ، الاتفاق، مطالبا وزارة التجارة بـ ...``: a participle's subject is
     the subject of the first relation trigger of its sentence, when that is a verb before it."""
     main = min((j for j in ctx.stops if j < t0), default=None)
-    if main is None or ctx.sent.words[main].upos not in {"VERB", "AUX"} or ctx.clause_break(main + 1, t0, frozenset()):
+    if main is None:
+        return _speaker(ctx, t0, types)
+    if ctx.sent.words[main].upos not in {"VERB", "AUX"} or ctx.clause_break(main + 1, t0, frozenset()):
         return None
     before = subject_before_verb(ctx, main, True, types)
     if before is not None:
@@ -153,6 +160,21 @@ def clause_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int |
     # only a subject right after the verb or its title (ودعا الصدر الحكومة ...: when NER missed
     # الصدر, the first actor after the verb is the object)
     return after if after is not None and (ctx.first[after] == main + 1 or role_at(ctx, main + 1)) else None
+
+
+def _speaker(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
+    """``وقال رئيس اللجنة، النائب X، إن "..."، منتقدا Y``: with no relation verb before it, a
+    participle takes the subject of the verb of saying that opens the sentence."""
+    j = next((j for j in range(min(SPEAKER_OPENING, t0)) if ctx.raw[j] in SAYING), None)
+    if j is None or ctx.clause_break(j + 1, t0, frozenset()):
+        return None
+    said = next((e for e in range(j + 1, t0) if ctx.raw[e] and ctx.raw[e] in OPENERS), None)  # إن / أن: what was said
+    if said is None:
+        return None
+    speakers = [k for k in ctx.order if j < ctx.first[k] and ctx.last[k] < said and not after_preposition(ctx, k)
+                and ctx.mentions[k].source != "implied" and _actor(ctx, k, types)]
+    people = [k for k in speakers if ctx.mentions[k].type == "PERSON"]
+    return people[-1] if people else (speakers[0] if speakers else None)  # the name the titles lead to
 
 
 PARTICIPANT_TYPES = frozenset({"PERSON", "COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"})

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.carried_roles import carried_roles
 from kg.entities import ArticleMentions
 from kg.negation import negated
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import match_key, strip_clitic
 from kg.ontology import load_ontology
+from kg.party_seats import article_parliament_seats
+from kg.pronoun_roles import carried_roles
 from kg.relation_context import (
     PREPOSITIONS,
     RELATIVE_WORDS,
@@ -292,6 +293,7 @@ def extract_relations(annotated: AnnotatedArticle, found: ArticleMentions) -> li
     for sent in annotated.sentences:
         out.extend(sentence_relations(annotated, sent, by_sentence.get(sent.index, [])))
     out.extend(carried_roles(annotated, by_sentence))
+    out.extend(article_parliament_seats(annotated, found.mentions, out))
     # the governments a place stood for (_metonym) become mentions too, so that they resolve
     known = {mention_key(m) for m in found.mentions}
     for m in (m for r in out for m in (r.head, r.tail)):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kg.normalize import match_key
 from kg.party_seats import parliament_seats, party_seats
+from kg.pronoun_roles import ROLE_ADJECTIVES, pronoun_role, pronoun_roles, role_text
 from kg.relation_context import (
     ORG_TYPES,
     PREPOSITIONS,
@@ -24,8 +25,6 @@ APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي
 LADA = match_key("لدى")
 FI = match_key("في")
 _NOT_IN_TITLE = PREPOSITIONS | RELATIVE_WORDS  # words between a title and its country word
-PRONOUNS = ("ها", "ه")
-ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة"))
 
 
 def _not_apposition(ctx: Ctx, role: tuple[int, int], org_first: int) -> bool:
@@ -42,14 +41,6 @@ def _role_span(ctx: Ctx, a: int, b: int) -> tuple[int, int] | None:
         if n:
             return i, i + n
     return None
-
-
-def role_text(ctx: Ctx, start: int, org_first: int) -> str:
-    end = org_first
-    while end > start + 1 and (ctx.raw[end - 1] in PREPOSITIONS or not any(c.isalnum() for c in ctx.text[end - 1])):
-        end -= 1
-    words = ctx.sent.words
-    return ctx.sent.text[words[start].start - ctx.sent.start:words[end - 1].end - ctx.sent.start]
 
 
 def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object]]]:
@@ -87,34 +78,6 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
     yield from pronoun_roles(ctx)
     yield from party_seats(ctx)
     yield from parliament_seats(ctx)
-
-
-def pronoun_roles(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
-    """``أعلنت شركة أوبن إيه آي إقالة رئيسها التنفيذي سام ألتمان``: a role with a possessive
-    pronoun right before a person is a role at the nearest body named before it in the sentence."""
-    for p, m in enumerate(ctx.mentions):
-        if m.type != "PERSON":
-            continue
-        j = ctx.first[p] - 1
-        if j > 0 and ctx.raw[j] in ROLE_ADJECTIVES:
-            j -= 1
-        if j < 1 or not pronoun_role(ctx, j, ("ها",)):  # نائبه: "his" deputy is a person's, not a body's
-            continue
-        before = [o for o, n in enumerate(ctx.mentions) if n.type in ORG_TYPES and n.source != "implied"
-                  and j - PRONOUN_REACH <= ctx.last[o] < j and not ctx.clause_break(ctx.last[o] + 1, j, frozenset())]
-        if before:
-            o = max(before, key=lambda o: ctx.last[o])
-            yield p, o, {"role": role_text(ctx, j, ctx.first[p]), "current": None}
-
-
-PRONOUN_REACH = 12  # words from a role like رئيسها back to its body
-
-
-def pronoun_role(ctx: Ctx, j: int, pronouns: tuple[str, ...] = PRONOUNS) -> bool:
-    """Word ``j`` is a role with a possessive pronoun (رئيسها، ومديره)."""
-    own = ctx.keys[j]
-    bare = next((own[:-len(p)] for p in pronouns if own.endswith(p) and len(own) > len(p) + 2), "")
-    return bare in role_firsts()
 
 
 def _last_conjunct_role(ctx: Ctx, role: tuple[int, int], hi: int) -> tuple[int, int]:

@@ -90,3 +90,13 @@ def test_a_chamber_of_commerce_is_an_organisation(annotate_text):
 def test_an_association_named_by_a_genitive_noun(annotate_text):
     found = names(annotate_text, "وانتقدت نقابة المحامين الأردنيين القرار في بيان أمس.", "ORGANIZATION")
     assert "نقابة المحامين الأردنيين" in found
+
+
+def test_a_quoted_name_is_taken_whole_where_ner_cuts_it(annotate_text):
+    found = names(annotate_text, 'قررت الهيئة تعليق بث قناة "الوفاق تي في" الخاصة لمدة ثلاثين يوما.', "MEDIA")
+    assert "الوفاق تي في" in found
+
+
+def test_a_decree_is_legislation(annotate_text):
+    found = names(annotate_text, "وطالبت النقابة بإلغاء المرسوم عدد 54 الذي يجرم نشر الأخبار الزائفة.", "LEGISLATION")
+    assert any(name.startswith("المرسوم") for name in found)

@@ -45,3 +45,8 @@ def test_a_ban_that_was_carried_out_is_a_ban(annotate_text):
 def test_a_denial_does_not_reach_a_describing_participle(annotate_text):
     got = triples(annotate_text, "ونفت الشركة المالكة لتطبيق سناب شات، سناب (Snap)، أن تكون قد التقت مسؤولين في الهيئة.")
     assert any(r == "owns" for _, r, _ in got)
+
+
+def test_a_suspended_broadcast_is_a_ban(annotate_text):
+    got = triples(annotate_text, 'قررت سلطة ضبط السمعي البصري تعليق بث قناة "النهار الجديد" لمدة شهر.')
+    assert _has(got, "سلطة ضبط السمعي البصري", "banned", "النهار الجديد")

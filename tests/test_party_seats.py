@@ -44,3 +44,10 @@ def test_members_named_before_in_a_parliament_work_for_it(annotate_text):
     got = _rels(annotate_text, "وناقش المجلس استجوابا قدمه النائبان خالد المطيري وفيصل الشمري في مجلس الأمة أمس.")
     for person in ("المطيري", "الشمري"):
         assert any(person in h and rel == "works_for" and "مجلس الأمة" in t for h, rel, t in got)
+
+
+def test_an_mp_works_for_the_one_parliament_the_article_names(annotate_text):
+    text = ("استضافت لجنة الاتصالات في مجلس النواب العراقي وزير الاتصالات أمس. "
+            "وطالب النائب سعد الجبوري الحكومة بتعويض الشركات المتضررة.")
+    got = _rels(annotate_text, text)
+    assert any("الجبوري" in h and rel == "works_for" and "مجلس النواب" in t for h, rel, t in got)

@@ -50,3 +50,14 @@ def test_a_pronoun_after_a_comma_stands_for_the_first_actor(annotate_text):
     got = triples(annotate_text, text)
     assert any("الخطيب" in h and r == "owns" and "الأخبار المسائية" in t for h, r, t in got)
     assert any("الخطيب" in h and r == "works_for" and "زين" in t for h, r, t in got)
+
+
+def test_a_participle_after_a_statement_takes_the_speaker(annotate_text):
+    text = 'وقال رئيس اللجنة، النائب حسن الزبيدي، إن "الخسائر كبيرة"، منتقدا وزارة الاتصالات لتأخرها في الرد.'
+    got = triples(annotate_text, text)
+    assert any("الزبيدي" in h and r == "criticized" and "وزارة الاتصالات" in t for h, r, t in got)
+
+
+def test_a_named_organisation_between_kana_and_qad(annotate_text):
+    got = triples(annotate_text, 'وكانت منظمة "هيومن رايتس ووتش" قد انتقدت الحكومة المصرية الشهر الماضي.')
+    assert any("هيومن رايتس ووتش" in h and r == "criticized" and "الحكومة المصرية" in t for h, r, t in got)

@@ -22,3 +22,10 @@ def test_a_person_opening_the_sentence_before_is_no_employer(annotate_text):
     text = ("وكان الوزير خالد المهدي قد زار الشركة أمس. "
             "وقال رئيسها التنفيذي بدر الخرافي إن الزيارة كانت مثمرة.")
     assert not any("الخرافي" in h and r == "works_for" and "المهدي" in t for h, r, t in triples(annotate_text, text))
+
+
+def test_a_spokesman_in_its_name_works_for_the_body(annotate_text):
+    text = "وانتقدت حركة النهضة القرار، إذ قال الناطق باسمها، عماد الخميري، إن الخطوة غير قانونية."
+    got = triples(annotate_text, text)
+    assert any("الخميري" in h and r in {"works_for", "member_of"} and "النهضة" in t for h, r, t in got)
+    assert not any(r == "criticized" and "الخميري" in t for h, r, t in got)  # إذ opens a clause of its own
