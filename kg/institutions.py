@@ -40,7 +40,7 @@ def legislation_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
 NAME_UPOS = {"NOUN", "ADJ", "PROPN", "X"}
 
 
-def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -> bool:
+def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool, next_definite: bool = False) -> bool:
     """A word that can continue an institution's name: a noun, a proper noun, a nisba adjective or
     a naming adjective (العليا، العامة), and not where a new phrase starts: a time word (مساء
     الجمعة), a prepositional phrase (بالشراكة، بإجماع), a noun after a definite word (مجلس نواب
@@ -60,7 +60,8 @@ def _name_word(word: Word, not_first: bool, after_definite: bool, joins: bool) -
         # ووزارة، والمركز open another body, والناطق باسم another person's title; بلدية جمال والأمن:
         # a name only joins common nouns (after a definite one)
         other = rules.head_type([head_key(word.text)]) is not None or bare in rules.institution_words or bare in role_firsts()
-        return joins and after_definite and bare.startswith("ال") and not other
+        # ... a definite one, or a construct that ends in one (وزارة الانتقال الرقمي وإصلاح الإدارة)
+        return joins and after_definite and (bare.startswith("ال") or next_definite) and not other
     nisba = key.endswith(("ي", "يه", "يين", "يون"))  # السوري، السورية، السوريين
     if not_first and word.upos in {"NOUN", "ADJ"} and key.startswith("ب") and strip_clitic(key) != key:
         return False
@@ -129,9 +130,11 @@ def institution_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Me
         # a head that ends with the article (مجلس الشيوخ، رئاسة الجمهورية) takes adjectives only
         j, definite = i + size, size >= 2 and _definite(words[i + size - 1])
         while j < len(words) and j - i - size < rules.institution_max and _name_word(
-                words[j], j > i + size, definite, etype == "GOVERNMENT"):
+                words[j], j > i + size, definite, etype == "GOVERNMENT", j + 1 < len(words) and _definite(words[j + 1])):
             # a prepositional complement (لتمويل القروض) opens a genitive chain of its own
-            definite = not match_key(words[j].text).startswith("ل") and (definite or _definite(words[j]))
+            key = match_key(words[j].text)
+            opens = key.startswith("و") and not _definite(words[j])  # وإصلاح | الإدارة: a new construct
+            definite = not key.startswith("ل") and not opens and (definite or _definite(words[j]))
             j += 1
         if head_definite and size == 1:  # الهيئة الوطنية للاتصالات | تنفيذ القرار: the field ends it
             j = next((_field_end(words, n, j) for n in range(i + size + 1, j) if _complement(words[n])), j)

@@ -126,7 +126,7 @@ def _same_head(text: str, mentions: list[Mention], k: int) -> int | None:
     head = head_key(mentions[k].text.split()[0])
 
     def heads(m: Mention) -> set[str]:
-        before = text[max(0, m.start - 30):m.start].split()[-1:]
+        before = "".join(" " if c in QUOTES else c for c in text[max(0, m.start - 30):m.start]).split()[-1:]  # شركة "X"
         return {head_key(w) for w in [m.text.split()[0], *before]}
 
     found = [n for n, m in enumerate(mentions[:k]) if m.source not in NON_NAME_SOURCES

@@ -33,6 +33,8 @@ CLAUSE_WORDS = frozenset(match_key(w) for w in OPENERS) | RELATIVE_WORDS | SPEEC
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
 QUOTE_TOKENS = set("\"'«»“”‘’")
+COPULAS = frozenset(match_key(w) for w in ("كان", "كانت", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "تعد", "يعد",
+                                           "تزال", "يزال", "أضحت", "صارت", "وكانت", "وكان"))
 ORG_TYPES = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
 
 
@@ -113,7 +115,8 @@ def describes_mention(ctx: Ctx, t0: int) -> bool:
     """Whether the definite adjective at ``t0`` describes a mention: the noun before it is one, or is
     the predicate of a pronoun that stands for one (X، وهي الذراع السحابية المملوكة لـ ...)."""
     j = described_word(ctx, t0)
-    return ctx.mention_at(j) is not None or any(ctx.text[k] in APPOSITION_OPENERS for k in range(max(0, j - 3), j + 1))
+    return (ctx.mention_at(j) is not None or any(ctx.text[k] in APPOSITION_OPENERS for k in range(max(0, j - 3), j + 1))
+            or (j >= 0 and ctx.raw[j] in COPULAS))  # التي كانت مملوكة لـ: the relative clause's noun
 
 
 def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True,
@@ -204,9 +207,9 @@ def coordinated(ctx: Ctx, k: int) -> list[int]:
         f = ctx.first[m]
         if f <= prev or ctx.mentions[m].source == "implied":
             continue
-        between = [ctx.text[j] for j in range(prev + 1, f)]
-        joined = (not between and conjunct(ctx, f) and ctx.mentions[m].start > ctx.sent.words[f].start) or (
-            len(between) == 1 and (between[0] in {"و", "،", ","} or conjunct(ctx, prev + 1)))
+        at = [j for j in range(prev + 1, f) if ctx.text[j] not in QUOTE_TOKENS]  # "فيسبوك" و"إنستغرام"
+        joined = (not at and conjunct(ctx, f) and ctx.mentions[m].start > ctx.sent.words[f].start) or (
+            len(at) == 1 and (ctx.text[at[0]] in {"و", "،", ","} or conjunct(ctx, at[0])))
         if not joined:
             break
         out.append(m)

@@ -139,8 +139,8 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
             before = near
         if before is None and t0 > 0 and ctx.raw[t0 - 1] in RELATIVE_WORDS:  # إلى مجلس إدارة جي42، التي يرأسها Y
             before = mention_before(ctx, t0, gap, subject=False)
-        if ctx.raw[t0].startswith("ال") and not describes_mention(ctx, t0):
-            return  # "الإدارة المدنية" التابعة لـ ...: it describes a noun that is no mention, not one further back
+        if rule.type in {"owns", "part_of"} and not describes_mention(ctx, t0):  # "الإدارة المدنية" التابعة لـ:
+            return  # it describes a noun that is no mention, not one further back
         if before is not None and after:
             if not rule.reverse:  # owned by several (مملوكة لشركة مبادلة ... ولمجموعة جي 42)
                 owners = [k for k in coordinated(ctx, after[0]) if ctx.mentions[k].type != "LOCATION"]  # ومقرها بكين

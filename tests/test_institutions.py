@@ -100,3 +100,8 @@ def test_a_quoted_name_is_taken_whole_where_ner_cuts_it(annotate_text):
 def test_a_decree_is_legislation(annotate_text):
     found = names(annotate_text, "وطالبت النقابة بإلغاء المرسوم عدد 54 الذي يجرم نشر الأخبار الزائفة.", "LEGISLATION")
     assert any(name.startswith("المرسوم") for name in found)
+
+
+def test_a_ministry_named_by_two_constructs(annotate_text):
+    found = names(annotate_text, "ووقعت وزارة الانتقال الرقمي وإصلاح الإدارة الاتفاقية أمس.", "GOVERNMENT")
+    assert "وزارة الانتقال الرقمي وإصلاح الإدارة" in found

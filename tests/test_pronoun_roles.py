@@ -29,3 +29,11 @@ def test_a_spokesman_in_its_name_works_for_the_body(annotate_text):
     got = triples(annotate_text, text)
     assert any("الخميري" in h and r in {"works_for", "member_of"} and "النهضة" in t for h, r, t in got)
     assert not any(r == "criticized" and "الخميري" in t for h, r, t in got)  # إذ opens a clause of its own
+
+
+def test_the_company_named_after_its_kind_in_quotes_is_the_company(annotate_text):
+    text = ('قاد الصندوق جولة تمويل في شركة "نيوروكور" الأمريكية، وشاركت فيها مجموعة "تيماسيك" السنغافورية، '
+            "فيما احتفظ مؤسس الشركة ورئيسها التنفيذي، دانيال ريفز، بحصة 22% منها.")
+    found = find_mentions(annotate_text(text))
+    linked = {(found.mentions[a].text, found.mentions[b].text) for a, b, why in found.links if why == "descriptor"}
+    assert ("نيوروكور", "الشركة") in linked  # not تيماسيك, the last company named

@@ -139,3 +139,13 @@ def test_a_definite_passive_after_a_nationality_adjective(annotate_text):
 def test_the_owner_named_after_a_comma(annotate_text):
     got = triples(annotate_text, "وقالت الشركة المالكة لتطبيق إنستغرام، ميتا، إنها ستطعن في القرار أمام المحكمة.")
     assert _has(got, "ميتا", "owns", "إنستغرام")
+
+
+def test_owned_names_in_quotes_joined_by_and(annotate_text):
+    got = triples(annotate_text, 'واتهم الوزير شركة "ميتا" المالكة لمنصتي "فيسبوك" و"إنستغرام" بحذف الحسابات.')
+    assert _has(got, "ميتا", "owns", "فيسبوك") and _has(got, "ميتا", "owns", "إنستغرام")
+
+
+def test_an_indefinite_passive_describes_the_noun_before_it(annotate_text):
+    text = 'وأنتجت شركة "فايزر" التطبيق لمرضى نزف الدم (الهيموفيليا)، وأشرفت عليه لجنة مراجعة تابعة للشركة.'
+    assert not any(r in {"owns", "part_of"} for _, r, _ in triples(annotate_text, text))
