@@ -105,3 +105,7 @@ def test_a_decree_is_legislation(annotate_text):
 def test_a_ministry_named_by_two_constructs(annotate_text):
     found = names(annotate_text, "ووقعت وزارة الانتقال الرقمي وإصلاح الإدارة الاتفاقية أمس.", "GOVERNMENT")
     assert "وزارة الانتقال الرقمي وإصلاح الإدارة" in found
+
+
+def test_a_television_named_after_its_head(annotate_text):
+    assert "تلفزيون فلسطين" in names(annotate_text, "وأغلقت المنصة حساب مراسل تلفزيون فلسطين في نابلس.", "MEDIA")

@@ -149,3 +149,8 @@ def test_owned_names_in_quotes_joined_by_and(annotate_text):
 def test_an_indefinite_passive_describes_the_noun_before_it(annotate_text):
     text = 'وأنتجت شركة "فايزر" التطبيق لمرضى نزف الدم (الهيموفيليا)، وأشرفت عليه لجنة مراجعة تابعة للشركة.'
     assert not any(r in {"owns", "part_of"} for _, r, _ in triples(annotate_text, text))
+
+
+def test_a_partner_works_for_the_firm(annotate_text):
+    got = triples(annotate_text, "وانضم إلى المجلس خلفا لمارك هولدن، الشريك في لوكس كابيتال، الذي تخلى عن مقعده.")
+    assert _has(got, "هولدن", "works_for", "لوكس كابيتال")
