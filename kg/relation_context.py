@@ -33,8 +33,6 @@ CLAUSE_WORDS = frozenset(match_key(w) for w in OPENERS) | RELATIVE_WORDS | SPEEC
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
 APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
 QUOTE_TOKENS = set("\"'«»“”‘’")
-COPULAS = frozenset(match_key(w) for w in ("كان", "كانت", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "تعد", "يعد",
-                                           "تزال", "يزال", "أضحت", "صارت", "وكانت", "وكان"))
 ORG_TYPES = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
 
 
@@ -99,24 +97,6 @@ def _after_relative(ctx: Ctx, a: int, i: int) -> int:
     while j < i and (ctx.text[j] in {"،", ","} or ctx.text[j] in QUOTE_TOKENS):  # "تيك توك" الذي
         j += 1
     return j + 1 if j < i and ctx.raw[j] in RELATIVE_WORDS else a
-
-
-def described_word(ctx: Ctx, t0: int) -> int:
-    """The word a definite adjective at ``t0`` describes (``"بتلكو"، المملوكة لـ``، ``هواوي الصينية
-    التابعة لـ``): the last word before it that is no mark and no nisba adjective; -1 when none."""
-    j = t0 - 1
-    while j >= 0 and (not ctx.text[j].isalnum() or (ctx.raw[j].startswith("ال") and ctx.raw[j].endswith(("ي", "يه"))
-                                                    and ctx.mention_at(j) is None)):
-        j -= 1
-    return j
-
-
-def describes_mention(ctx: Ctx, t0: int) -> bool:
-    """Whether the definite adjective at ``t0`` describes a mention: the noun before it is one, or is
-    the predicate of a pronoun that stands for one (X، وهي الذراع السحابية المملوكة لـ ...)."""
-    j = described_word(ctx, t0)
-    return (ctx.mention_at(j) is not None or any(ctx.text[k] in APPOSITION_OPENERS for k in range(max(0, j - 3), j + 1))
-            or (j >= 0 and ctx.raw[j] in COPULAS))  # التي كانت مملوكة لـ: the relative clause's noun
 
 
 def mention_before(ctx: Ctx, i: int, gap: int, subject: bool = True,

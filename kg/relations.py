@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.described import describes_mention
 from kg.entities import ArticleMentions
 from kg.negation import negated
 from kg.nlp.doc import AnnotatedArticle, Sentence
@@ -21,7 +22,6 @@ from kg.relation_context import (
     Ctx,
     apposition_owner,
     coordinated,
-    describes_mention,
     direct_object,
     glued_preposition,
     mention_before,

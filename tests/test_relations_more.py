@@ -154,3 +154,8 @@ def test_an_indefinite_passive_describes_the_noun_before_it(annotate_text):
 def test_a_partner_works_for_the_firm(annotate_text):
     got = triples(annotate_text, "وانضم إلى المجلس خلفا لمارك هولدن، الشريك في لوكس كابيتال، الذي تخلى عن مقعده.")
     assert _has(got, "هولدن", "works_for", "لوكس كابيتال")
+
+
+def test_a_participle_in_an_apposition_to_a_company(annotate_text):
+    got = triples(annotate_text, "أعلنت أمازون ويب سيرفيسز، ذراع الحوسبة السحابية التابعة لشركة أمازون، عزمها الاستثمار.")
+    assert _has(got, "أمازون", "owns", "أمازون ويب سيرفيسز")
