@@ -35,6 +35,8 @@ def sample_articles(raw: Path, n: int) -> list[dict]:
                 out.append(json.loads(line))
                 if len(out) >= n:
                     return out
+    if not out:
+        raise SystemExit(f"no articles (*.jsonl.gz) under {raw}: pass --raw with the raw news folder")
     return out
 
 

@@ -1,6 +1,6 @@
 """Build the authored articles (benchmarks/news) and score them with the shared scorer.
 
-    python benchmarks/bench_quality.py [--scorer ../shared/eval/score.py]
+    python benchmarks/bench_quality.py [--sets dev heldout3 ...] [--scorer ../shared/eval/score.py]
 
 Prints entity and relation precision / recall / F1 for each set.  Figures, not pass/fail.
 """
@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13")
+SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
 
 
 def score(name: str, scorer: Path, workers: int) -> str:
@@ -32,10 +32,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scorer", type=Path, default=HERE.parent.parent / "shared" / "eval" / "score.py")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS), help="which sets to score (default: all)")
     args = parser.parse_args()
     if not args.scorer.is_file():
         sys.exit(f"No scorer at {args.scorer}: pass --scorer PATH to ../shared/eval/score.py.")
-    for name in SETS:
+    for name in args.sets:
         print(f"== {name}\n{score(name, args.scorer, args.workers)}")
 
 
