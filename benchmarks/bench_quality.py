@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
+SETS = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 15)))
 
 
 def score(name: str, scorer: Path, workers: int) -> str:

@@ -42,7 +42,10 @@ def article_names(annotated: AnnotatedArticle, per_sentence: list[list[Mention]]
         by_first.setdefault(key[0], []).append(key)
     out = []
     for sent, mentions in zip(annotated.sentences, per_sentence):
-        out.append(sorted(mentions + _found(annotated, sent, mentions, names, by_first), key=lambda m: (m.start, -m.end)))
+        found = _found(annotated, sent, mentions, names, by_first)
+        text = annotated.article.text
+        kept = [m for m in mentions if not any(_gives_way(m, f.start, f.end, text) for f in found)]
+        out.append(sorted(kept + found, key=lambda m: (m.start, -m.end)))
     return out
 
 
@@ -60,14 +63,26 @@ def _found(annotated: AnnotatedArticle, sent: Sentence, mentions: list[Mention],
                 if tuple(raw[i + 1:i + n]) != name[1:]:
                     continue
                 start, end = words[i].start + clitic, words[i + n - 1].end
-                if not any(_blocks(m, start, end) for m in mentions + found):
+                if not any(_blocks(m, start, end, annotated.article.text) for m in mentions + found):
                     found.append(mention(annotated, sent, start, end, names[name], "ner"))
                 break
     return found
 
 
-def _blocks(m: Mention, start: int, end: int) -> bool:
-    """``m`` overlaps the span and is no place inside it: the place in a longer name (اتصالات
-    المغرب) stays beside the name, as in merge_mentions."""
-    inside = m.type == "LOCATION" and start <= m.start and m.end <= end and m.end - m.start < end - start
-    return m.start < end and start < m.end and not inside
+def _blocks(m: Mention, start: int, end: int, text: str) -> bool:
+    """``m`` overlaps the span and is not inside it: the place in a longer name (اتصالات المغرب)
+    stays beside the name, as in merge_mentions; a shorter name inside it (the gazetteer's أرامكو
+    in أرامكو الرقمية, named so elsewhere in the article) gives way to it."""
+    return m.start < end and start < m.end and not (m.type == "LOCATION" and _inside(m, start, end)
+                                                    or _gives_way(m, start, end, text))
+
+
+def _inside(m: Mention, start: int, end: int) -> bool:
+    return start <= m.start and m.end <= end and m.end - m.start < end - start
+
+
+def _gives_way(m: Mention, start: int, end: int, text: str) -> bool:
+    """``m``, a name of no place or person, lies inside a name of more words (not in its own form
+    with a clitic: للفيفا)."""
+    return (m.type not in {"LOCATION", "PERSON"} and _inside(m, start, end)
+            and len(text[start:end].split()) > len(m.text.split()))

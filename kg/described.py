@@ -9,7 +9,7 @@ or the head of an apposition to a body (X، ذراع الحوسبة السحاب
 from __future__ import annotations
 
 from kg.normalize import match_key
-from kg.relation_context import APPOSITION_OPENERS, CLAUSE_WORDS, ORG_TYPES, Ctx
+from kg.relation_context import APPOSITION_OPENERS, CLAUSE_WORDS, ORG_TYPES, QUOTE_TOKENS, Ctx
 
 COPULAS = frozenset(match_key(w) for w in ("كان", "كانت", "أصبح", "أصبحت", "بات", "باتت", "ظل", "ظلت", "تعد", "يعد",
                                            "تزال", "يزال", "أضحت", "صارت", "وكانت", "وكان"))
@@ -43,6 +43,11 @@ def _in_apposition(ctx: Ctx, j: int) -> bool:
     k = j
     while k > 0 and j - k < APPOSITION_REACH and ctx.text[k] not in {"،", ","}:
         k -= 1
-    m = ctx.mention_at(k - 1) if k > 0 and ctx.text[k] in {"،", ","} else None
+    i = k - 1
+    if i > 0 and ctx.text[i] == ")":  # X (Latin X)، ذراع ...: the bracketed gloss is X's
+        i = next((n - 1 for n in range(i - 1, max(0, i - 6), -1) if ctx.text[n] == "("), i)
+    while i > 0 and ctx.text[i] in QUOTE_TOKENS:  # «X»، ذراع ...
+        i -= 1
+    m = ctx.mention_at(i) if k > 0 and ctx.text[k] in {"،", ","} else None
     return (m is not None and ctx.mentions[m].type in ORG_TYPES
             and not any(ctx.raw[i] in CLAUSE_WORDS or ctx.mention_at(i) is not None for i in range(k + 1, j + 1)))

@@ -13,9 +13,16 @@ from typing import Any
 
 from kg.article_names import article_names
 from kg.clitics import alias_first_tokens, leading_clitic
-from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions, quoted_mentions
+from kg.institutions import (
+    dateline_mentions,
+    glossed_mentions,
+    institution_mentions,
+    kind_word,
+    legislation_mentions,
+    quoted_mentions,
+)
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
-from kg.national import national_titles
+from kg.national import country_names, local_governments, national_titles
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
 from kg.person_names import family_name_end
@@ -225,14 +232,25 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         key = match_key(text)
         if len(key) < 2 or key in rules.stop_mentions or not any(ch.isalpha() for ch in key):
             continue
+        if etype == "PERSON" and key in rules.construct_nouns and _definite_next(sent, words[-1]):
+            continue
+        if etype != "PERSON" and _described_apposition(sent, words, rules.stop_mentions):
+            continue
         found.append(mention(annotated, sent, start, end, etype, "ner"))
     return found
 
 
-@lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Keys of country names (تونس، الأردن، المملكة المتحدة), not their adjectives (التونسية)."""
-    return frozenset(" ".join(d) for d in demonym_index() if not d[-1].endswith(("ي", "يه")))
+def _described_apposition(sent: Sentence, words: list[Word], stops: frozenset[str]) -> bool:
+    """``X، الشركة الاستثمارية المملوكة لـ``: after a comma, definite words that open with a generic
+    head describe X; they name nothing."""
+    before = [w for w in sent.words if w.end <= words[0].start]
+    return (bool(before) and before[-1].text in {"،", ","} and match_key(words[0].text) in stops
+            and all(w.text.startswith("ال") for w in words))
+
+
+def _definite_next(sent: Sentence, last: Word) -> bool:
+    nxt = next((w for w in sent.words if w.start >= last.end), None)
+    return nxt is not None and nxt.text.startswith("ال")
 
 
 def national_branches(annotated: AnnotatedArticle, found: list[Mention]) -> list[Mention]:
@@ -258,7 +276,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         gaz = gazetteer_mentions(annotated, sent)
         found = merge_mentions(merge_mentions(gaz, quoted_mentions(annotated, sent)), ner_mentions(annotated, sent, article_keys))
         found = merge_mentions(found, legislation_mentions(annotated, sent))
-        found = merge_mentions(found, institution_mentions(annotated, sent))
+        found = glossed_mentions(annotated, sent, merge_mentions(found, institution_mentions(annotated, sent)))
         per_sentence.append(national_branches(annotated, dateline_mentions(annotated, sent, found)))
     per_sentence = vote_types(annotated.sentences, article_names(annotated, per_sentence))
     surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms
@@ -269,7 +287,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         # NER sometimes types a bare surname as an organisation (ماسك): it is the person
         found = [m.model_copy(update={"type": "PERSON"}) if m.source == "ner" and match_key(m.text) in surnames else m
                  for m in found]
-        found = merge_mentions(found, surname_mentions(annotated, sent, surnames))
+        found = merge_mentions(local_governments(annotated, sent, found), surname_mentions(annotated, sent, surnames))
         found = merge_mentions(found, descriptor_mentions(annotated, sent))
         new, links = parenthetical_links(annotated, sent, found, len(out.mentions))
         # implied governments may overlap a place name (المملكة المتحدة): they are kept beside it

@@ -160,6 +160,52 @@ def quoted_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention
     return found
 
 
+def glossed_mentions(annotated: AnnotatedArticle, sent: Sentence, found: list[Mention]) -> list[Mention]:
+    """``«أرامكو الرقمية» (Aramco Digital)``، ``«تاتش» (Touch)``: quoted words glossed by a Latin
+    name in brackets are a name, whole.  Mentions inside it (the gazetteer's أرامكو) give way: a
+    subsidiary is not its parent.  The type is theirs, ORGANIZATION when there is none."""
+    words, out = sent.words, list(found)
+    for j, w in enumerate(words):
+        close = _quoted_end(words, j) if w.text in QUOTES else None
+        gloss = None if close is None else _latin_gloss(annotated, words, close + 1)
+        if close is None or gloss is None:
+            continue
+        j += kind_word(words, j + 1, close)  # «شركة نيوروكور» (NeuroCore): the name alone
+        start, end = words[j + 1].start, words[close - 1].end
+        inside = [m for m in out if m.start < end and m.end > start]
+        same = [m for m in inside if (m.start, m.end) == (start, end) and m.type == "ORGANIZATION"]
+        if same:  # NER's «القابضة» (ADQ)، الشركة ...: typed by the apposition
+            out = [m.model_copy(update={"type": _apposition_type(words, gloss)}) if m in same else m for m in out]
+        if any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in inside):
+            continue
+        etype = next((m.type for m in inside if m.type not in {"LOCATION", "PERSON"}), _apposition_type(words, gloss))
+        latin = [m for m in out if m.start < gloss[1] and m.end > gloss[0]]  # Aramco in (Aramco Digital)
+        out = [m for m in out if m not in inside and m not in latin] + [
+            mention(annotated, sent, start, end, etype, "rule"), mention(annotated, sent, *gloss, etype, "rule")]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _apposition_type(words: list[Word], gloss: tuple[int, int]) -> str:
+    """``«القابضة» (ADQ)، الشركة الاستثمارية``: the head word of an apposition after the gloss gives
+    the type; ORGANIZATION when there is none."""
+    after = [w for w in words if w.start >= gloss[1]]
+    if len(after) >= 3 and after[1].text in {"،", ","}:
+        return type_rules().head_words.get(head_key(after[2].text), "ORGANIZATION")
+    return "ORGANIZATION"
+
+
+def _latin_gloss(annotated: AnnotatedArticle, words: list[Word], j: int) -> tuple[int, int] | None:
+    """Offsets of the bracketed Latin name that opens at word ``j`` (``(Aramco Digital)``), or None."""
+    if j >= len(words) or words[j].text != "(":
+        return None
+    close = next((k for k in range(j + 1, min(j + 6, len(words))) if words[k].text == ")"), None)
+    if close is None or close == j + 1:
+        return None
+    start, end = words[j + 1].start, words[close - 1].end
+    text = annotated.article.text[start:end]
+    return (start, end) if not is_arabic(text) and any(ch.isalpha() for ch in text) else None
+
+
 def _quoted_end(words: list[Word], j: int) -> int | None:
     """Index of the quote closing a short name opened by a quote at ``j``; None when there is none."""
     if j >= len(words) or words[j].text not in QUOTES:

@@ -6,9 +6,11 @@ or implies by a title, else the government of the capital in its dateline.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.institutions import DATELINE_MARKS, DATELINE_SENTENCES
-from kg.mentions import ArticleMentions, mention
-from kg.nlp.doc import AnnotatedArticle
+from kg.mentions import ArticleMentions, mention, merge_mentions
+from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import match_key
 from kg.relation_rules import longest_match, rule_set, start_positions
 from kg.rules import dateline_index, demonym_index, gazetteer, head_key
@@ -67,3 +69,27 @@ def national_titles(annotated: AnnotatedArticle, out: ArticleMentions) -> Articl
             last = sent.words[i + n - 1]
             mentions.append(mention(annotated, sent, last.start, last.end, "GOVERNMENT", "implied", nation))
     return ArticleMentions(mentions, out.links)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Keys of country names (تونس، الأردن، المملكة المتحدة), not their adjectives (التونسية)."""
+    return frozenset(" ".join(d) for d in demonym_index() if not d[-1].endswith(("ي", "يه")))
+
+
+GOVERNMENT_HEAD = match_key("حكومة")
+
+
+def local_governments(annotated: AnnotatedArticle, sent: Sentence, found: list[Mention]) -> list[Mention]:
+    """``حكومة أبوظبي``، ``لحكومة دبي``: the government of a place that is no country (an emirate, a
+    region) is a body of its own; a country's (حكومة لبنان) is left to the national government."""
+    new = []
+    for m in found:
+        i = next((i for i, w in enumerate(sent.words) if w.start == m.start), None)
+        if (m.type != "LOCATION" or not i or sent.word_keys[i - 1] != GOVERNMENT_HEAD
+                or match_key(m.text) in country_names()):
+            continue
+        head = sent.words[i - 1]
+        start = head.start + len(sent.raw_keys[i - 1]) - len(sent.word_keys[i - 1])
+        new.append(mention(annotated, sent, start, m.end, "GOVERNMENT", "rule"))
+    return merge_mentions(new, found) if new else found

@@ -102,7 +102,33 @@ def key_variants(text: str) -> tuple[str, ...]:
     base = match_key(text)
     out = [base, strip_clitic(base)]
     out += [strip_article(k) for k in out]
+    out += spelled_acronyms(base)
     return tuple(dict.fromkeys(k for k in out if k))
+
+
+# Latin letters as Arabic spells them out (إيه دي كيو = ADQ, إس تي سي = STC), by matching key;
+# some keys stand for two letters (بي: B or P; اي: A, E or I).
+_LETTER_NAMES = {
+    "ايه": "a", "بي": "bp", "سي": "c", "دي": "d", "اي": "aei", "اف": "f", "جي": "g", "اتش": "h", "ايتش": "h",
+    "جيه": "j", "جاي": "j", "كيه": "k", "ال": "l", "ام": "m", "ان": "n", "او": "o", "كيو": "q", "ار": "r",
+    "اس": "s", "تي": "t", "يو": "u", "في": "v", "دبليو": "w", "اكس": "x", "واي": "y", "زد": "z",
+}
+_ACRONYM_READINGS = 8  # readings kept of an ambiguous spelling
+
+
+def spelled_acronyms(key: str) -> list[str]:
+    """Latin acronyms a name spelled in Arabic letter names may stand for, as matching keys.
+
+    >>> spelled_acronyms("ايه دي كيو"), spelled_acronyms("وزاره الصحه")
+    (['adq'], [])
+    """
+    words = key.split()
+    if len(words) < 2 or not all(w in _LETTER_NAMES for w in words):
+        return []
+    readings = [""]
+    for w in words:
+        readings = [r + c for r in readings for c in _LETTER_NAMES[w]][:_ACRONYM_READINGS]
+    return readings
 
 
 # A word is a run of letters/digits with Arabic marks and tatweel inside; any other visible

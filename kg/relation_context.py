@@ -31,7 +31,7 @@ SAYING = frozenset(match_key(w) for w in (
 OPENERS = ("إن", "أن", "حيث", "فيما", "وفيما", "بينما", "وبينما", "إذ")  # انتقدت X القرار، إذ قال ...
 CLAUSE_WORDS = frozenset(match_key(w) for w in OPENERS) | RELATIVE_WORDS | SPEECH_WORDS
 PREPOSITIONS = {match_key(w) for w in ("مع", "من", "على", "في", "إلى", "الى", "عن", "لدى", "ب", "ل", "عبر", "بين", "حول")}
-APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي"}
+APPOSITION_OPENERS = {"وهو", "وهي", "الذي", "التي", "هو", "هي", "المنتمي", "المنتمية"}  # X، المنتمي إلى حزب Y،
 QUOTE_TOKENS = set("\"'«»“”‘’")
 ORG_TYPES = {"COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"}
 
@@ -225,6 +225,9 @@ def skip_apposition(ctx: Ctx, k: int) -> int:
         for n in range(j + 1, min(len(ctx.raw), j + 15)):
             if ctx.text[n] in {"،", ","}:
                 return n
+    body = ctx.mention_at(j + 1) if j + 1 < len(ctx.raw) and ctx.raw[j] == "في" else None
+    if body is not None and ctx.mentions[body].type != "LOCATION":
+        return ctx.last[body]  # انتقدت لجنة الصين في مجلس النواب الخطوة: the subject's body, not the object
     n = role_at(ctx, j) if j < len(ctx.raw) else 0
     if n:  # X رئيس حزب الجيل: the body in X's title is not the verb's object
         inside = [m for m, f in enumerate(ctx.first) if j + n <= f <= j + n + 1]

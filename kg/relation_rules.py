@@ -63,6 +63,7 @@ class RuleSet:
     title_max_between: int
     metonym_types: frozenset[str] = frozenset()
     national_titles: tuple[tuple[str, ...], ...] = ()  # titles of the article's own state when no country follows
+    epithets: frozenset[tuple[str, ...]] = frozenset()  # رجل الأعمال: a person's description before the name
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -115,7 +116,8 @@ def rule_set() -> RuleSet:
         title_not_after=frozenset(match_key(w) for w in titles["not_after"]),
         title_max_between=int(titles["max_between"]),
         metonym_types=frozenset(raw.get("metonym_types", [])),
-        national_titles=longest_first({_phrase(t) for t in titles.get("national", [])}))
+        national_titles=longest_first({_phrase(t) for t in titles.get("national", [])}),
+        epithets=frozenset(_phrase(t) for t in roles.get("epithets", [])))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from kg.pronoun_roles import ROLE_ADJECTIVES, pronoun_role, pronoun_roles, role_
 from kg.relation_context import (
     ORG_TYPES,
     PREPOSITIONS,
+    QUOTE_TOKENS,
     RELATIVE_WORDS,
     Ctx,
     conjunct,
@@ -19,7 +20,7 @@ from kg.relation_context import (
     only_punct,
     role_at,
 )
-from kg.relation_rules import RuleSet, longest_match, role_firsts
+from kg.relation_rules import RuleSet, longest_match, role_firsts, rule_set
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 LADA = match_key("لدى")
@@ -163,7 +164,8 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
     end = _portfolio_end(ctx, ctx.last[o])  # رئيسة المفوضية لشؤون X، P
     if only_punct(end + 1, ctx.first[p]) or _describes(ctx, end + 1, ctx.first[p]):
-        return _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o])
+        quoted = ctx.first[o] > 0 and ctx.text[ctx.first[o] - 1] in QUOTE_TOKENS  # المدير التنفيذي لقطاع X في «Y»، P
+        return _role_span(ctx, max(0, ctx.first[o] - 5 - quoted), ctx.first[o])
     prev = [k for k in people if ctx.last[o] < ctx.first[k] and ctx.last[k] < ctx.first[p]]
     if len(prev) != 1 or not only_punct(ctx.last[o] + 1, ctx.first[prev[0]]):
         return None
@@ -185,6 +187,8 @@ def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
     التنفيذي مارك زوكربيرغ)."""
     words = [j for j in range(lo, hi) if any(c.isalnum() for c in ctx.text[j])]
     if len(words) == 1 and ctx.raw[words[0]].startswith("ال") and ctx.mention_at(words[0]) is None:
+        return True
+    if tuple(ctx.keys[j] for j in words) in rule_set().epithets:  # مالك القناة، رجل الأعمال X
         return True
     if 1 < len(words) <= 3 and ctx.text[hi - 1] in {"،", ","} and all(_adjective(ctx, j) for j in words):
         return True  # رئيس المنظمة الإيفوارية للمؤسسات | الصغرى والمتوسطة، جوزيف بوغيفو: the name's end

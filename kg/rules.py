@@ -130,6 +130,7 @@ class TypeRules:
     not_descriptors: frozenset[str] = frozenset()  # words that look like a descriptor and are none (بالوكالة)
     government_nouns: tuple[str, ...] = ()  # السلطات، الإدارة: with a demonym they name that government
     government_nouns_masculine: tuple[str, ...] = ()  # الجانب: the same with a masculine demonym
+    construct_nouns: frozenset[str] = frozenset()  # مالك: a given name, or "owner of" before a definite word
 
     @cached_property
     def institution_firsts(self) -> frozenset[str]:
@@ -198,4 +199,5 @@ def type_rules() -> TypeRules:
         name_descriptors=frozenset(" ".join(head_key(w) for w in p.split()) for p in raw.get("name_descriptors", [])),
         not_descriptors=frozenset(match_key(w) for w in raw.get("not_descriptors", [])),
         government_nouns=tuple(raw.get("government_nouns", [])),
+        construct_nouns=frozenset(match_key(w) for w in raw.get("construct_nouns", [])),
         government_nouns_masculine=tuple(raw.get("government_nouns_masculine", [])))

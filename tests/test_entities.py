@@ -163,3 +163,25 @@ def test_a_word_that_begins_with_kaf_is_no_clitic_and_name(annotate_text):
     found = find_mentions(doc).mentions
     assert not any(m.key == "apple" or m.text == "ابل" for m in found)
     assert any(m.text == "كوفي أنان" for m in found)
+
+
+def test_a_quoted_name_glossed_in_latin_is_whole(annotate_text):
+    found = _found(annotate_text("وقّعت «أرامكو الرقمية» (Aramco Digital) اتفاقا، ثم قال رئيس أرامكو الرقمية إن العمل بدأ."))
+    texts = {t for t, _ in found}
+    assert "أرامكو الرقمية" in texts and "Aramco Digital" in texts
+    assert "أرامكو" not in texts and "Aramco" not in texts  # the parent's name inside gives way
+
+
+def test_the_government_of_an_emirate_is_a_body(annotate_text):
+    found = _found(annotate_text("وقال الصندوق المملوك لحكومة دبي إنه سيستثمر في الشركة."))
+    assert ("حكومة دبي", "GOVERNMENT") in found
+
+
+def test_owner_of_before_a_definite_word_is_no_person(annotate_text):
+    found = _found(annotate_text("وقال مالك القناة، رجل الأعمال سامر النجار، إنه سيطعن في القرار."))
+    assert ("مالك", "PERSON") not in found
+    assert any(t == "سامر النجار" and ty == "PERSON" for t, ty in found)
+
+
+def _found(doc):
+    return {(m.text, m.type) for m in find_mentions(doc).mentions}

@@ -54,3 +54,10 @@ def test_normalizing_never_changes_the_original(text):
 @given(arabic_text)
 def test_keys_are_stable_under_invisible_marks(text):
     assert match_key(text) == match_key(text.replace("", "\u200b")[1:] if text else text)
+
+
+def test_acronyms_spelled_in_arabic_letter_names_key_as_the_latin():
+    assert "adq" in key_variants("إيه دي كيو")
+    assert "stc" in key_variants("إس تي سي")
+    assert key_variants("وزارة الصحة") == tuple(dict.fromkeys(key_variants("وزارة الصحة")))
+    assert not any(k.isascii() for k in key_variants("وزارة الصحة"))

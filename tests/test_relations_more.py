@@ -159,3 +159,33 @@ def test_a_partner_works_for_the_firm(annotate_text):
 def test_a_participle_in_an_apposition_to_a_company(annotate_text):
     got = triples(annotate_text, "أعلنت أمازون ويب سيرفيسز، ذراع الحوسبة السحابية التابعة لشركة أمازون، عزمها الاستثمار.")
     assert _has(got, "أمازون", "owns", "أمازون ويب سيرفيسز")
+
+
+def test_a_glossed_subsidiary_is_owned_by_its_parent(annotate_text):
+    text = "أطلقت «سامسونج للإلكترونيات» (Samsung Electronics)، الذراع الصناعية المملوكة لمجموعة سامسونج، هاتفا جديدا."
+    got = triples(annotate_text, text)
+    owned = {t for h, r, t in got if r == "owns" and h == "سامسونج"}
+    assert owned and owned <= {"سامسونج للإلكترونيات", "Samsung Electronics"}  # one actor, joined by the gloss
+
+
+def test_the_owner_described_after_a_comma_is_the_subject(annotate_text):
+    got = triples(annotate_text, "وانتقد مالك الصحيفة، رجل الأعمال كريم الحداد، قرار الهيئة العامة للإعلام.")
+    assert _has(got, "كريم الحداد", "owns", "الصحيفة") or _has(got, "كريم الحداد", "criticized", "الهيئة")
+    assert not any(h == "الصحيفة" and r == "criticized" for h, r, _ in got)
+
+
+def test_a_headline_verb_joined_by_and_keeps_its_subject(annotate_text):
+    got = triples(annotate_text, "هيئة الاتصالات تغرم «زين» وتطالب «أورنج» بتحسين الخدمة")
+    assert _has(got, "هيئة الاتصالات", "requested", "أورنج")
+    assert not _has(got, "زين", "requested", "أورنج")
+
+
+def test_a_member_named_by_a_participle_of_belonging(annotate_text):
+    got = triples(annotate_text, "وانتقد النائب سمير الجسر، المنتمي إلى حزب المستقبل، وزارة المالية.")
+    assert _has(got, "الجسر", "member_of", "المستقبل")
+    assert not _has(got, "الجسر", "criticized", "المستقبل")
+
+
+def test_a_share_in_a_joint_venture_is_no_ownership_of_the_partner(annotate_text):
+    text = "وتأسس مشروع مشترك تملك فيه شركة أكوا باور 70% مقابل 30% لشركة سينوبك."
+    assert not _has(triples(annotate_text, text), "أكوا باور", "owns", "سينوبك")
