@@ -85,9 +85,10 @@ def local_governments(annotated: AnnotatedArticle, sent: Sentence, found: list[M
     region) is a body of its own; a country's (حكومة لبنان) is left to the national government."""
     new = []
     for m in found:
+        if m.type != "LOCATION":
+            continue
         i = next((i for i, w in enumerate(sent.words) if w.start == m.start), None)
-        if (m.type != "LOCATION" or not i or sent.word_keys[i - 1] != GOVERNMENT_HEAD
-                or match_key(m.text) in country_names()):
+        if not i or sent.word_keys[i - 1] != GOVERNMENT_HEAD or match_key(m.text) in country_names():
             continue
         head = sent.words[i - 1]
         start = head.start + len(sent.raw_keys[i - 1]) - len(sent.word_keys[i - 1])

@@ -281,3 +281,11 @@ def named_apposition(ctx: Ctx, k: int, after: int) -> int:
             or not any(ctx.text[i] in {"،", ","} for i in range(ctx.last[after] + 1, ctx.first[name]))):
         return k
     return name
+
+
+def person_epithet(ctx: Ctx, words: list[int]) -> bool:
+    """Words ``words`` describe the person named right after them: one definite word that is no
+    mention (المهندس، الإعلامي) or a listed epithet (رجل الأعمال)."""
+    if len(words) == 1:
+        return ctx.raw[words[0]].startswith("ال") and ctx.mention_at(words[0]) is None
+    return bool(words) and tuple(ctx.keys[j] for j in words) in rule_set().epithets

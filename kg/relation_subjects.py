@@ -21,10 +21,10 @@ from kg.relation_context import (
     Ctx,
     after_preposition,
     conjunct,
+    person_epithet,
     role_at,
     titles_person,
 )
-from kg.relation_rules import rule_set
 
 KANA = frozenset(match_key(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"))
 QAD = frozenset(match_key(w) for w in ("قد", "لقد"))
@@ -229,18 +229,11 @@ def titled_subject(ctx: Ctx, t1: int) -> int | None:
         if f < t1 + n or ctx.mentions[k].type != "PERSON":
             continue
         commas = [j for j in range(t1, f) if ctx.text[j] in {"،", ","}]
-        if f - t1 > 10 or ctx.clause_break(t1, f) or any(j != f - 1 and not _epithet(ctx, j + 1, f) for j in commas):
+        described = all(j == f - 1 or person_epithet(ctx, list(range(j + 1, f))) for j in commas)
+        if f - t1 > 10 or ctx.clause_break(t1, f) or not described:
             return None
         return k
     return None
-
-
-def _epithet(ctx: Ctx, lo: int, hi: int) -> bool:
-    """Words ``lo..hi`` describe the person named right after them: one definite word (المهندس) or
-    a listed epithet (رجل الأعمال)."""
-    if hi - lo == 1:
-        return ctx.raw[lo].startswith("ال") and ctx.mention_at(lo) is None
-    return tuple(ctx.keys[lo:hi]) in rule_set().epithets
 
 
 def subject_after(ctx: Ctx, t1: int, types: frozenset[str] | set[str] = frozenset()) -> int | None:

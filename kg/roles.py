@@ -18,9 +18,10 @@ from kg.relation_context import (
     conjunct,
     glued_preposition,
     only_punct,
+    person_epithet,
     role_at,
 )
-from kg.relation_rules import RuleSet, longest_match, role_firsts, rule_set
+from kg.relation_rules import RuleSet, longest_match, role_firsts
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
 LADA = match_key("لدى")
@@ -186,9 +187,7 @@ def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
     (زعيم حزب العمال المعارض كير ستارمر) or a second role of the body's (مؤسس ميتا ورئيسها
     التنفيذي مارك زوكربيرغ)."""
     words = [j for j in range(lo, hi) if any(c.isalnum() for c in ctx.text[j])]
-    if len(words) == 1 and ctx.raw[words[0]].startswith("ال") and ctx.mention_at(words[0]) is None:
-        return True
-    if tuple(ctx.keys[j] for j in words) in rule_set().epithets:  # مالك القناة، رجل الأعمال X
+    if person_epithet(ctx, words):  # المهندس X; مالك القناة، رجل الأعمال X
         return True
     if 1 < len(words) <= 3 and ctx.text[hi - 1] in {"،", ","} and all(_adjective(ctx, j) for j in words):
         return True  # رئيس المنظمة الإيفوارية للمؤسسات | الصغرى والمتوسطة، جوزيف بوغيفو: the name's end
