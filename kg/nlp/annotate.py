@@ -13,6 +13,7 @@ from typing import Any
 from kg.errors import ModelError
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.nlp.models import ModelSpec
+from kg.nlp.window_tagger import tag_pieces
 from kg.schema import Article
 
 log = logging.getLogger(__name__)
@@ -167,21 +168,17 @@ def _run(pipeline: Any, paras: list[str], tag_scope: TagScope | None) -> list[An
 
 
 def _tag_windows(pos: Any, sentences: list[Any], tag_scope: TagScope) -> None:
-    """POS-tag only the scope's windows, as short sentences of their own (one document, one call),
-    and copy the tags back onto the sentences' words."""
-    from stanza import Document
-
+    """POS-tag only the scope's windows, as short sentences of their own, and copy the tags back
+    onto the sentences' words."""
     places, pieces = [], []
     for sent in sentences:
-        for start, end in tag_scope([w.text for w in sent.words]):
+        texts = [w.text for w in sent.words]
+        for start, end in tag_scope(texts):
             places.append((sent, start))
-            pieces.append([{"id": k + 1, "text": w.text} for k, w in enumerate(sent.words[start:end])])
-    if not pieces:
-        return
-    tagged = pos.process(Document(pieces))
-    for (sent, start), piece in zip(places, tagged.sentences):
-        for k, word in enumerate(piece.words):
-            sent.words[start + k].upos = word.upos
+            pieces.append(texts[start:end])
+    for (sent, start), tags in zip(places, tag_pieces(pos, pieces)):
+        for k, tag in enumerate(tags):
+            sent.words[start + k].upos = tag
 
 
 def _annotate_batch(pipeline: Any, articles: list[Article], tag_scope: TagScope | None) -> list[AnnotatedArticle]:
