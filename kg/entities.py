@@ -25,7 +25,7 @@ from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentio
 from kg.national import country_names, local_governments, national_titles
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
-from kg.person_names import family_name_end
+from kg.person_names import after_known_names, family_name_end, nasab_mentions
 from kg.references import (
     descriptor_mentions,
     link_descriptors,
@@ -232,7 +232,7 @@ def ner_mentions(annotated: AnnotatedArticle, sent: Sentence, article_keys: set[
         key = match_key(text)
         if len(key) < 2 or key in rules.stop_mentions or not any(ch.isalpha() for ch in key):
             continue
-        if etype == "PERSON" and key in rules.construct_nouns and _definite_next(sent, words[-1]):
+        if etype == "PERSON" and key in rules.construct_nouns and _construct_next(sent, words[-1]):
             continue
         if etype != "PERSON" and _described_apposition(sent, words, rules.stop_mentions):
             continue
@@ -248,9 +248,10 @@ def _described_apposition(sent: Sentence, words: list[Word], stops: frozenset[st
             and all(w.text.startswith("ال") for w in words))
 
 
-def _definite_next(sent: Sentence, last: Word) -> bool:
+def _construct_next(sent: Sentence, last: Word) -> bool:
+    """A definite word or a body's head word (مالك القناة، مالك موقع «...») follows."""
     nxt = next((w for w in sent.words if w.start >= last.end), None)
-    return nxt is not None and nxt.text.startswith("ال")
+    return nxt is not None and (nxt.text.startswith("ال") or head_key(nxt.text) in type_rules().head_words)
 
 
 def national_branches(annotated: AnnotatedArticle, found: list[Mention]) -> list[Mention]:
@@ -274,9 +275,11 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     per_sentence = []
     for sent in annotated.sentences:
         gaz = gazetteer_mentions(annotated, sent)
-        found = merge_mentions(merge_mentions(gaz, quoted_mentions(annotated, sent)), ner_mentions(annotated, sent, article_keys))
+        ner = after_known_names(sent, gaz, ner_mentions(annotated, sent, article_keys))
+        found = merge_mentions(merge_mentions(gaz, quoted_mentions(annotated, sent)), ner)
         found = merge_mentions(found, legislation_mentions(annotated, sent))
         found = glossed_mentions(annotated, sent, merge_mentions(found, institution_mentions(annotated, sent)))
+        found = merge_mentions(found, nasab_mentions(annotated, sent))
         per_sentence.append(national_branches(annotated, dateline_mentions(annotated, sent, found)))
     per_sentence = vote_types(annotated.sentences, article_names(annotated, per_sentence))
     surnames = {match_key(m.text).split()[-1] for ms in per_sentence for m in ms

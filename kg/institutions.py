@@ -157,7 +157,34 @@ def quoted_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention
         quoted = _quoted_end(words, i + size) if size == 1 and not head_definite else None
         if quoted is not None:
             found.append(mention(annotated, sent, words[i + 2].start, words[quoted - 1].end, etype, "rule"))
+    for i, etype in _dual_heads(words):  # موقعي «نبض الأردن» و«المرصد نيوز»: two names, each whole
+        open_ = i + 1
+        while (close := _quoted_end(words, open_)) is not None:
+            found.append(mention(annotated, sent, words[open_ + 1].start, words[close - 1].end, etype, "rule"))
+            if open_ > i + 1 or close + 1 >= len(words) or words[close + 1].text != "و":
+                break
+            open_ = close + 2
     return found
+
+
+def _dual_heads(words: list[Word]) -> list[tuple[int, str]]:
+    """``(index, type)`` of a one-word head in the dual construct form before a quote (موقعي،
+    صحيفتي، وكالتا «...»): the stem, its ت back to ة, is a head.  A final ا is the dual only after
+    that ت (تحالفا «عفا عليه الزمن» is an accusative); a government head (ديواني «...», "my
+    collection") is left out."""
+    heads = type_rules().head_words
+    out = []
+    for i, w in enumerate(words[:-1]):
+        key = strip_clitic(match_key(w.text))
+        if words[i + 1].text not in QUOTES or len(key) < 4 or key.startswith("ال"):
+            continue
+        if not (key.endswith("ي") or key.endswith("تا")):
+            continue
+        stem = key[:-1]
+        etype = heads.get(stem[:-1] + "ه" if stem.endswith("ت") else stem)
+        if etype and etype != "GOVERNMENT":
+            out.append((i, etype))
+    return out
 
 
 def glossed_mentions(annotated: AnnotatedArticle, sent: Sentence, found: list[Mention]) -> list[Mention]:

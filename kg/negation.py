@@ -7,7 +7,7 @@ from kg.normalize import match_key
 from kg.relation_context import CLAUSE_WORDS, RELATIVE_WORDS, Ctx
 from kg.relation_rules import Rule, RuleSet, rule_set
 
-DENIALS = frozenset(match_key(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نفيا"))
+DENIALS = frozenset(match_key(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نفيا", "نافيا", "نافية", "نافين"))
 THAT = frozenset(match_key(w) for w in ("أن", "أنه", "أنها", "بأن"))
 # ونفت الوزارة ما تداولته تقارير عن استحواذ ...: what the reports a denial names say did not happen
 TO = frozenset(match_key(w) for w in ("إلى", "الى"))

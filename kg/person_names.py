@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.clitics import leading_clitic
+from kg.mentions import mention
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
-from kg.normalize import match_key
+from kg.normalize import is_arabic, match_key
 from kg.relation_context import SAYING
 from kg.relation_rules import post_words, role_firsts, rule_set
 from kg.rules import demonym_index, gazetteer, head_key, type_rules
+from kg.schema import Mention
 
 COMPOUND_FIRSTS = frozenset(match_key(w) for w in ("عبد", "أبو"))
 _SAID: dict[str, frozenset[str]] = {}  # the last article's words after a verb of saying
@@ -56,3 +59,61 @@ def family_name_end(annotated: AnnotatedArticle, sent: Sentence, words: list[Wor
     if key not in _said(annotated):
         return end
     return after.end
+
+
+NASAB_LINKS = frozenset(match_key(w) for w in ("بن", "بنت"))
+FAMILY_PREFIX = match_key("آل")
+
+
+def nasab_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention]:
+    """``هلال بن خميس الرواحي``، ``فهد بن سعد العتيبي``: a name, بن or بنت, a name (the chain may go
+    on), and a nisba or an آل family name after it, is a person's name wherever NER missed it.
+    The first name is a word without the article that is no title or kind word."""
+    words, out = sent.words, []
+    i = 1
+    while i < len(words) - 1:
+        if match_key(words[i].text) not in NASAB_LINKS or not _given(words[i - 1]):
+            i += 1
+            continue
+        first = i - 1 - (i >= 2 and match_key(words[i - 2].text) in COMPOUND_FIRSTS)
+        end = i
+        while end + 1 < len(words) and match_key(words[end].text) in NASAB_LINKS and _given(words[end + 1]):
+            end += 2 + (end + 2 < len(words) and match_key(words[end + 1].text) in COMPOUND_FIRSTS)
+        end = min(end, len(words))
+        family = _family(words, end)  # without one, too many towns (بن قردان) and verbs (بنت)
+        end += family
+        if family and end - first >= 4:
+            start = words[first].start + leading_clitic(words[first], set(), person_name=True)
+            out.append(mention(annotated, sent, start, words[end - 1].end, "PERSON", "rule"))
+        i = max(end, i + 1)
+    return out
+
+
+def _given(word: Word) -> bool:
+    key = match_key(word.text)
+    return (len(key) >= 2 and key.isalpha() and is_arabic(key) and not key.startswith("ال")
+            and key not in _not_family_names() and head_key(word.text) not in _not_family_names())
+
+
+def _family(words: list[Word], end: int) -> int:
+    """Words of a family name after the chain: a nisba (الرواحي) or آل and a name (آل ثاني)."""
+    if end >= len(words):
+        return 0
+    key = match_key(words[end].text)
+    if key == FAMILY_PREFIX and end + 1 < len(words):
+        return 2
+    nisba = key.startswith("ال") and key.endswith("ي") and len(key) >= 5
+    return 1 if nisba and key not in _not_family_names() and head_key(words[end].text) not in _not_family_names() else 0
+
+
+def after_known_names(sent: Sentence, known: list[Mention], ner: list[Mention]) -> list[Mention]:
+    """``المدير العام لهيئة أوجيرو سليم عبود``: an NER person whose first words are a known actor
+    (the gazetteer's أوجيرو) is the name after it, when two words or more are left."""
+    out = []
+    for m in ner:
+        lead = next((g for g in known if m.type == "PERSON" and g.start <= m.start < g.end < m.end), None)
+        rest = [w for w in sent.words if lead is not None and w.start >= lead.end and w.end <= m.end]
+        if lead is not None and len(rest) >= 2 and all(is_arabic(w.text) for w in rest):
+            m = m.model_copy(update={"start": rest[0].start, "text": m.text[rest[0].start - m.start:]})
+        out.append(m)
+    return out

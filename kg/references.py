@@ -221,9 +221,12 @@ def _field_span(sent: Sentence, mentions: list[Mention], i: int) -> tuple[int, i
     (وزير الاتصالات وتكنولوجيا المعلومات | محمد بن علي المناعي), else its first word."""
     words, keys = sent.words, sent.raw_keys
     starts = {m.start for m in mentions if m.sentence == sent.index and m.type == "PERSON"}
+    named = {m.start for m in mentions if m.sentence == sent.index}
     for j in range(i + 2, min(len(words), i + 2 + FIELD_MAX)):
         if words[j].start in starts:
             return words[i + 1].start, words[j - 1].end
+        if j + 1 < len(words) and words[j + 1].start in starts and keys[j].startswith("ال") and words[j].start not in named:
+            return words[i + 1].start, words[j - 1].end  # an epithet before the name (... المعلومات | المهندس سالم)
         # a field goes on with و (وتكنولوجيا المعلومات) or a nisba (المهني), not into a name
         # (الخارجية | الطيب البكوش) or a country (خارجية | كوبا)
         after_waw = keys[j - 1].startswith("و") and j - 1 > i + 1

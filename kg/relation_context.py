@@ -94,7 +94,7 @@ def after_preposition(ctx: Ctx, k: int) -> bool:
 def _after_relative(ctx: Ctx, a: int, i: int) -> int:
     """Skip a relative pronoun right after a mention (X، الذي يعمل في Y): its clause is about X."""
     j = a
-    while j < i and (ctx.text[j] in {"،", ","} or ctx.text[j] in QUOTE_TOKENS):  # "تيك توك" الذي
+    while j < i and (ctx.text[j] in {"،", ",", ")"} or ctx.text[j] in QUOTE_TOKENS):  # "تيك توك" الذي، (SpaceX) التي
         j += 1
     return j + 1 if j < i and ctx.raw[j] in RELATIVE_WORDS else a
 

@@ -210,6 +210,11 @@ def first_match(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> in
     return 0
 
 
+def first_phrase(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> tuple[str, ...] | None:
+    """The phrase ``first_match`` matches at ``i`` (None if none)."""
+    return next((phrases[n] for n in _candidates(keys, raw, i, phrases) if match_phrase(keys, raw, i, phrases[n])), None)
+
+
 def longest_match(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> int:
     """The most words any of ``phrases`` matches at word ``i`` (0 if none)."""
     return max((match_phrase(keys, raw, i, phrases[n]) for n in _candidates(keys, raw, i, phrases)), default=0)

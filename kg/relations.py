@@ -31,6 +31,7 @@ from kg.relation_context import (
     skip_apposition,
     titles_person,
 )
+from kg.relation_objects import apart, appointed, each_marker, marks, stray_object
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
 from kg.relation_subjects import between_pair, clause_subject, subject_after, subject_before_verb
 from kg.roles import roles, titles
@@ -73,12 +74,16 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
             yield from ((head, k) for k in coordinated(ctx, obj) if k != head)
         return
     if rule.each_marker:
-        yield from _each_marker(ctx, rule, head, resume, gap)
+        yield from each_marker(ctx, rule, head, resume, gap)
         return
+    marker = None
     if rule.tail_after:  # "اجتمع X ... مع Y": the tails follow the marker when there is one
-        marker = next((j for j in range(resume + 1, min(len(ctx.raw), resume + gap)) if ctx.raw[j] in rule.tail_after
+        marker = next((j for j in range(resume + 1, min(len(ctx.raw), resume + gap)) if marks(ctx, rule, j)
                        and not ctx.clause_break(resume + 1, j)), None)
-        resume = marker if marker is not None else resume
+        if marker is None and rule.reverse:
+            return  # "وتتبع X لـY": without its marker the verb is another one (تتبع = follows)
+        # a clitic marker is glued to the tail's word (لشركة سبيس إكس): the tail starts there
+        resume = resume if marker is None else marker - (ctx.raw[marker] not in rule.tail_after)
     # a meeting noun (لقاء، اجتماع) names its participants right after it (لقاء برئيس الجمهورية ...)
     first_gap = NOUN_FIRST_GAP if rule.type == "met" and not verb else rule_set().max_first_gap
     # "في X" is where it happened: a venue for a meeting, a place for any other relation.  A list
@@ -90,23 +95,15 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
                                        None if rule.first_tail_only else place) if k != head]
     if rule.first_tail_only and tails:  # one object, or several joined by و (تيك توك ووي تشات)
         tails = [] if place(tails[0]) else [tails[0], *coordinated(ctx, tails[0])]
+    if tails and stray_object(ctx, rule, t0, t1, head, tails[0]):
+        return
+    if tails and marker is not None and apart(ctx, marker, ctx.first[tails[0]], commas_only=True):
+        return  # يتخذ من كيغالي مقرا له، ... من الرباط: the marker's own object is no mention
     for k in tails:
         if place(k) or k == head or titles_person(ctx, k) or medium(ctx, k):
             continue
         if not rule.tail_types or ctx.mentions[k].type in rule.tail_types:
             yield head, k
-
-
-def _each_marker(ctx: Ctx, rule: Rule, head: int, start: int, gap: int) -> Iterator[tuple[int, int]]:
-    """``فرضت X غرامة قدرها ... على آبل و200 مليون يورو على ميتا``: the first actor right after
-    every marker word of the clause."""
-    for j in range(start + 1, min(len(ctx.raw), start + gap)):
-        if ctx.clause_break(start + 1, j):
-            return
-        if ctx.raw[j] in rule.tail_after:
-            tails = mentions_after(ctx, j, gap, first_gap=3)
-            if tails and tails[0] != head and (not rule.tail_types or ctx.mentions[tails[0]].type in rule.tail_types):
-                yield head, tails[0]
 
 
 def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
@@ -130,8 +127,8 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         return
     if t1 < len(ctx.raw) and (ctx.raw[t1] in rule.not_next or ctx.keys[t1] in rule.not_next):
         return
-    if rule.shape == "verb":
-        yield from _verb(ctx, rule, t0, t1, gap)
+    if rule.shape == "verb":  # reverse: the tail is the actor (وتتبع X لـY: Y owns X)
+        yield from ((t, h) if rule.reverse else (h, t) for h, t in _verb(ctx, rule, t0, t1, gap))
     elif rule.shape == "passive":
         before, after = mention_before(ctx, t0, gap), mentions_after(ctx, t1 - 1, 6)
         near = mention_before(ctx, t0, 2, subject=False)  # التابعة لـ"سبيس إكس" المملوكة لماسك: SpaceX is owned
@@ -155,7 +152,7 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
     elif rule.shape == "noun_of":
         yield from _noun_of(ctx, rule, t0, t1, gap)
     elif rule.shape == "appointed":
-        yield from _appointed(ctx, rule, t0, t1, gap)
+        yield from appointed(ctx, rule, t0, t1, gap)
     elif rule.shape == "adjacent":
         before = mention_before(ctx, _relative_start(ctx, t0), 3 if not rule.head_words else 1)
         if before is None or (rule.head_words and ctx.keys[ctx.first[before]] not in rule.head_words
@@ -164,35 +161,6 @@ def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[i
         after = mentions_after(ctx, t1 - 1, 4, {"LOCATION"})
         if after:
             yield before, after[0]
-
-
-APPOSITION_WORDS = frozenset({match_key("عن"), match_key("من"), match_key("السيد"), match_key("السيدة")})
-POST_GAP = 6  # words from the post to the body (رئيسا تنفيذيا لقسم الذكاء الاصطناعي في مايكروسوفت)
-
-
-def _appointed(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
-    """``عين X Y رئيسا تنفيذيا لشركة Z``، ``تعيين Y مديرا لZ``، ``Y ... عين سفيرا لدى Z``: the person
-    named to the post works for the body after it (the appointer, X, does not)."""
-    end = min(len(ctx.raw), t1 + gap)
-    post = next((j for j in range(t1, end) if ctx.raw[j] in rule.posts or ctx.keys[j] in rule.posts), None)
-    if post is None or ctx.clause_break(t1, post):
-        return
-    named = [k for k in ctx.order if ctx.first[k] >= t1 and ctx.last[k] < post
-             and ctx.mentions[k].type == "PERSON" and ctx.mentions[k].source != "implied"]
-    head = named[-1] if named else (mention_before(ctx, t0, gap, types={"PERSON"}) if post == t1 else None)
-    if named and not _only_names_between(ctx, ctx.last[named[-1]] + 1, post):
-        return  # وعين الرئيس ماكرون ميشيل بارنييه رئيسا: a name NER missed sits between, the appointee
-    body = next((k for k in ctx.order if post < ctx.first[k] <= post + POST_GAP
-                 and ctx.mentions[k].source != "implied"), None)
-    if head is not None and body is not None and not ctx.clause_break(post + 1, ctx.first[body]):
-        yield head, body
-
-
-def _only_names_between(ctx: Ctx, a: int, b: int) -> bool:
-    """Words ``a..b-1`` are punctuation, time words, عن / من, or inside mentions (عن حزب X)."""
-    covered = {j for k in ctx.order for j in range(ctx.first[k], ctx.last[k] + 1)}
-    allowed = rule_set().time_words | APPOSITION_WORDS
-    return all(j in covered or not ctx.text[j].isalnum() or ctx.raw[j] in allowed for j in range(a, b))
 
 
 def _relative_start(ctx: Ctx, t0: int) -> int:

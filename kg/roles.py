@@ -163,7 +163,7 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
 
     if _and_person(ctx, p):
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
-    end = _portfolio_end(ctx, ctx.last[o])  # رئيسة المفوضية لشؤون X، P
+    end = _place_end(ctx, _portfolio_end(ctx, ctx.last[o]))  # رئيسة المفوضية لشؤون X، P; ليسير في الجزائر P
     if only_punct(end + 1, ctx.first[p]) or _describes(ctx, end + 1, ctx.first[p]):
         quoted = ctx.first[o] > 0 and ctx.text[ctx.first[o] - 1] in QUOTE_TOKENS  # المدير التنفيذي لقطاع X في «Y»، P
         return _role_span(ctx, max(0, ctx.first[o] - 5 - quoted), ctx.first[o])
@@ -239,6 +239,17 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
 
 
 PORTFOLIO = frozenset(match_key(w) for w in ("لشؤون", "لشئون"))
+
+
+def _place_end(ctx: Ctx, i: int) -> int:
+    """``المدير العام ليسير في الجزائر رضا مقراني``، ``بعثة الصليب الأحمر بتونس X``: the last word of
+    a place right after the body (في + place, or a place glued to ب / في), else ``i``."""
+    j = i + 1 + (i + 1 < len(ctx.raw) and ctx.raw[i + 1] == "في")
+    k = ctx.mention_at(j) if j < len(ctx.raw) else None
+    if k is None or ctx.first[k] != j or ctx.mentions[k].type != "LOCATION":
+        return i
+    glued = ctx.mentions[k].start > ctx.sent.words[j].start and ctx.raw[j][:1] == "ب"
+    return ctx.last[k] if j == i + 2 or glued else i
 
 
 def _portfolio_end(ctx: Ctx, i: int) -> int:

@@ -183,5 +183,11 @@ def test_owner_of_before_a_definite_word_is_no_person(annotate_text):
     assert any(t == "سامر النجار" and ty == "PERSON" for t, ty in found)
 
 
+def test_owner_of_before_a_body_word_is_no_person(annotate_text):
+    found = _found(annotate_text("وقال مالك موقع «صدى الجنوب»، الصحفي ماهر العلي، إنه لم يبلغ بالقرار."))
+    assert ("مالك", "PERSON") not in found
+    assert ("ماهر العلي", "PERSON") in found
+
+
 def _found(doc):
     return {(m.text, m.type) for m in find_mentions(doc).mentions}

@@ -82,6 +82,18 @@ def test_a_quoted_name_after_a_head_is_the_name(annotate_text, text, name, etype
     assert name in names(annotate_text, text, etype)
 
 
+def test_two_quoted_names_after_a_dual_head(annotate_text):
+    found = names(annotate_text, "وقررت الهيئة حجب موقعي «صدى الجنوب» و«المرصد اليوم» الإخباريين.", "MEDIA")
+    assert {"صدى الجنوب", "المرصد اليوم"} <= found
+    found = names(annotate_text, 'وقالت وكالتا "أنسا" و"آجي" الإيطاليتان إن الأسر تلقت الخبر.', "MEDIA")
+    assert {"أنسا", "آجي"} <= found
+
+
+def test_an_accusative_before_scare_quotes_is_no_dual_head(annotate_text):
+    found = names(annotate_text, 'ووصف الرئيس الحلف بكونه تحالفا "عفا عليه الزمن" في خطابه.')
+    assert "عفا عليه الزمن" not in found
+
+
 def test_a_chamber_of_commerce_is_an_organisation(annotate_text):
     found = names(annotate_text, "وعمل مستشارا اقتصاديا لغرفة تجارة عمّان قبل أن ينتقل إلى دبي.", "ORGANIZATION")
     assert any("غرفة تجارة عمّان" in name for name in found)

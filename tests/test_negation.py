@@ -50,3 +50,9 @@ def test_a_denial_does_not_reach_a_describing_participle(annotate_text):
 def test_a_suspended_broadcast_is_a_ban(annotate_text):
     got = triples(annotate_text, 'قررت سلطة ضبط السمعي البصري تعليق بث قناة "النهار الجديد" لمدة شهر.')
     assert _has(got, "سلطة ضبط السمعي البصري", "banned", "النهار الجديد")
+
+
+def test_a_denying_participle_denies_its_that_clause(annotate_text):
+    got = triples(annotate_text, "ودافع وزير الاتصال عن الإجراء، نافيا أن تكون الحكومة الجزائرية قد طلبت من "
+                                 "سلطة ضبط السمعي البصري اتخاذه.")
+    assert not any(r == "requested" for _, r, _ in got)

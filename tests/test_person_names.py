@@ -25,3 +25,14 @@ def test_an_object_after_a_surname_is_no_family_name(annotate_text):
 def test_no_title_or_nationality_is_taken_for_a_family_name(annotate_text):
     found = people(annotate_text, "وقال عبد الله الحكومة إن القرار نهائي. وقال الحكومة إن الاجتماع انتهى.")
     assert not any(name.endswith("الحكومة") for name in found)
+
+
+def test_a_name_with_bin_and_a_nisba_is_a_person_where_ner_misses_it(annotate_text):
+    text = "وقال الرئيس التنفيذي لعمانتل هلال بن خميس الرواحي إن المشروع سيبقي البيانات في البلاد."
+    assert "هلال بن خميس الرواحي" in people(annotate_text, text)
+
+
+def test_a_known_actor_before_a_name_is_not_the_persons(annotate_text):
+    text = "وحذّر المدير العام لهيئة أوجيرو سليم عبود من دخول المشغل الأمريكي."
+    found = people(annotate_text, text)
+    assert "سليم عبود" in found and not any("أوجيرو" in name for name in found)

@@ -251,9 +251,11 @@ def test_the_source_of_a_report_is_no_tail(annotate_text):
 
 
 def test_the_appointer_does_not_work_for_the_body(annotate_text):
-    # NER misses the appointee here: the appointer must not take the post
+    # NER runs the appointer's and the appointee's names together here: the appointer must not
+    # take the post (kg/person_names.after_known_names gives the appointee's name back)
     got = triples(annotate_text, "وعين الرئيس إيمانويل ماكرون ميشيل بارنييه رئيسا لهيئة الانتخابات.")
-    assert not any(rel == "works_for" and "هيئة" in t for _, rel, t in got)
+    assert not any(rel == "works_for" and "هيئة" in t and "ماكرون" in h for h, rel, t in got)
+    assert ("ميشيل بارنييه", "works_for", "هيئة الانتخابات") in got
 
 
 def test_a_new_reporting_clause_ends_the_objects(annotate_text):

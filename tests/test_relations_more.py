@@ -189,3 +189,25 @@ def test_a_member_named_by_a_participle_of_belonging(annotate_text):
 def test_a_share_in_a_joint_venture_is_no_ownership_of_the_partner(annotate_text):
     text = "وتأسس مشروع مشترك تملك فيه شركة أكوا باور 70% مقابل 30% لشركة سينوبك."
     assert not _has(triples(annotate_text, text), "أكوا باور", "owns", "سينوبك")
+
+
+def test_an_owner_across_a_latin_gloss_and_an_epithet(annotate_text):
+    got = triples(annotate_text, "وتتبع ستارلينك لشركة سبيس إكس (SpaceX) التي يملكها رجل الأعمال إيلون ماسك.")
+    assert _has(got, "ماسك", "owns", "SpaceX")
+    assert _has(got, "سبيس إكس", "owns", "ستارلينك")  # تتبع X لـY: Y owns X
+
+
+def test_to_follow_without_its_preposition_is_no_ownership(annotate_text):
+    got = triples(annotate_text, "وتتبع شركة أمازون منذ سنوات شركة ميتا في سوق الإعلانات.")
+    assert not any(r == "owns" for _, r, _ in got)
+
+
+def test_an_object_glued_to_the_trigger_is_not_the_next_persons(annotate_text):
+    got = triples(annotate_text, "وعين الملك الأمير منصور بن متعب آل سعود مستشارا لخادم الحرمين الشريفين، "
+                                 "والأمير متعب بن عبد الله آل سعود وزيرا للحرس الوطني.")
+    assert not any(r == "advised" and "متعب بن عبد الله" in t for _, r, t in got)
+
+
+def test_a_regulator_named_by_its_first_field(annotate_text):
+    got = triples(annotate_text, "وأعلنت سلطة ضبط البريد والاتصالات الإلكترونية أنها طلبت من جيزي تقريرا مفصلا.")
+    assert _has(got, "سلطة ضبط البريد", "requested", "جيزي")

@@ -21,3 +21,20 @@ def test_a_title_with_a_portfolio_before_the_name(annotate_text):
                         "إن المنصات ليست فوق القانون.")
     got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
     assert any("فيركونين" in h and rel == "works_for" and "المفوضية" in t for h, rel, t in got)
+
+
+def _got(annotate_text, text):
+    doc = annotate_text(text)
+    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+
+
+def test_a_place_between_the_body_and_the_person(annotate_text):
+    got = _got(annotate_text, "كما جدد رئيس بعثة اللجنة الدولية للصليب الأحمر بتونس مركوس برودرمان تقديره للجهود.")
+    assert ("مركوس برودرمان", "works_for", "اللجنة الدولية للصليب الأحمر") in got
+
+
+def test_an_epithet_between_a_ministers_field_and_the_name(annotate_text):
+    text = ("وقعت الشركة الاتفاقية بحضور وزير النقل والاتصالات وتقنية المعلومات المهندس سالم بن ناصر الحارثي.\n"
+            "وطالب النائب وزارة النقل والاتصالات وتقنية المعلومات بنشر العقد.")
+    got = _got(annotate_text, text)
+    assert any("الحارثي" in h and r == "works_for" and "النقل" in t for h, r, t in got)
