@@ -152,9 +152,9 @@ def refine_type(ner_type: str, words: list[Word], before: list[Word]) -> str | N
     """Entity type of a NER span from its own head word, or the word right before it."""
     rules = type_rules()
     base = rules.ner_types.get(ner_type)
-    if base == "PERSON":
-        return base
     own = rules.head_type(_word_keys(words))
+    if base == "PERSON":  # راديو دبنقا، شركة سوداتل: no person is named by a company's or a medium's head
+        return base if own not in {"MEDIA", "COMPANY"} else (own if len(words) >= 2 else None)
     if own:
         return own
     if base == "LOCATION":

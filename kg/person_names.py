@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kg.clitics import leading_clitic
 from kg.mentions import mention
+from kg.national import country_names
 from kg.nlp.doc import AnnotatedArticle, Sentence, Word
 from kg.normalize import is_arabic, match_key
 from kg.relation_context import SAYING
@@ -113,7 +114,16 @@ def after_known_names(sent: Sentence, known: list[Mention], ner: list[Mention]) 
     for m in ner:
         lead = next((g for g in known if m.type == "PERSON" and g.start <= m.start < g.end < m.end), None)
         rest = [w for w in sent.words if lead is not None and w.start >= lead.end and w.end <= m.end]
+        if len(rest) >= 3 and match_key(rest[0].text) in _places():  # أوريدو عمان | سعيد الحارثي
+            rest = rest[1:]
         if lead is not None and len(rest) >= 2 and all(is_arabic(w.text) for w in rest):
             m = m.model_copy(update={"start": rest[0].start, "text": m.text[rest[0].start - m.start:]})
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Keys of one-word country and place names (a company's national branch: أوريدو عمان)."""
+    places = {match_key(a) for e in gazetteer().values() if e.type == "LOCATION" for a in (e.name_ar, *e.aliases)}
+    return frozenset(k for k in places | country_names() if " " not in k)

@@ -18,7 +18,8 @@ from kg.relation_rules import role_firsts
 from kg.schema import Evidence, Mention, Relation
 
 PRONOUNS = ("ها", "ه")
-ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة", "الرسمي", "الرسمية"))
+ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة", "الرسمي", "الرسمية",
+                                                   "الأول", "الأولى"))  # سكرتيرها الأول
 IN_ITS_NAME = frozenset(match_key(w) for w in ("باسمها",))  # الناطق باسمها: the role word is the one before
 PRONOUN_REACH = 12  # words from a role like رئيسها back to its body
 OPENING = 3  # words before a carried role: a verb with و and قد at most (ونفى، وقال، كما أكد)

@@ -218,8 +218,12 @@ def apposition_owner(ctx: Ctx, k: int, t0: int) -> int:
 
 def skip_apposition(ctx: Ctx, k: int) -> int:
     """After ``X، وهو ناطق باسم Y،`` return the index where the clause resumes (after the 2nd comma);
-    after ``X رئيس حزب Y`` (a title with no comma), the index after the title and the body it names."""
-    j = ctx.last[k] + 1
+    after ``X رئيس حزب Y`` (a title with no comma), the index after the title and the body it names;
+    a bracketed gloss of X (منظمة أكسس ناو (Access Now)) is skipped first."""
+    end = ctx.last[k]
+    if end + 1 < len(ctx.raw) and ctx.text[end + 1] == "(":
+        end = next((n for n in range(end + 2, min(len(ctx.raw), end + 8)) if ctx.text[n] == ")"), end)
+    j = end + 1
     if j + 1 < len(ctx.raw) and ctx.text[j] in {"،", ","} and (
             ctx.raw[j + 1] in APPOSITION_OPENERS or role_at(ctx, j + 1) or party_of(ctx, j + 1)):
         for n in range(j + 1, min(len(ctx.raw), j + 15)):
@@ -233,7 +237,7 @@ def skip_apposition(ctx: Ctx, k: int) -> int:
         inside = [m for m, f in enumerate(ctx.first) if j + n <= f <= j + n + 1]
         if not any(ctx.mentions[m].type == "PERSON" for m in inside):  # دعا X رئيس الحكومة Y: Y is the object
             return max((ctx.last[m] for m in inside), default=j + n - 1)
-    return ctx.last[k]
+    return end
 
 
 SEAT_PREPOSITIONS = frozenset(match_key(w) for w in ("عن", "من"))

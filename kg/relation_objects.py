@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.normalize import match_key
-from kg.relation_context import PREPOSITIONS, Ctx, mention_before, mentions_after
+from kg.pronoun_roles import its_role
+from kg.relation_context import PREPOSITIONS, QUOTE_TOKENS, Ctx, mention_before, mentions_after
 from kg.relation_rules import SINGLE_CLITICS, Rule, first_phrase, rule_set
 
 
@@ -74,3 +75,24 @@ def only_names_between(ctx: Ctx, a: int, b: int) -> bool:
     covered = {j for k in ctx.order for j in range(ctx.first[k], ctx.last[k] + 1)}
     allowed = rule_set().time_words | APPOSITION_WORDS
     return all(j in covered or not ctx.text[j].isalnum() or ctx.raw[j] in allowed for j in range(a, b))
+
+
+def officer_of_subject(ctx: Ctx, t1: int, tail: int) -> bool:
+    """``انتقدت الجبهة الاتفاق في بيان وقعه سكرتيرها الأول X``: a person named by a role of "its"
+    after the trigger is the subject's officer, not the object."""
+    return ctx.mentions[tail].type == "PERSON" and its_role(ctx, tail) > t1
+
+
+def past_the_object(ctx: Ctx, rule: Rule, t1: int, tail: int) -> bool:
+    """``حجب 14 قناة على تطبيق تيليغرام``: a word that is no mention is the verb's object and the
+    tail after one of ``rule.not_object_after`` only says where it is."""
+    if not rule.not_object_after:
+        return False
+    j = ctx.first[tail] - 1
+    while j > t1 and (ctx.text[j] in QUOTE_TOKENS or match_key(ctx.text[j]) in KIND_WORDS):
+        j -= 1
+    return (j > t1 and ctx.raw[j] in rule.not_object_after
+            and any(ctx.text[n].isalnum() and ctx.mention_at(n) is None for n in range(t1, j)))
+
+
+KIND_WORDS = frozenset(match_key(w) for w in ("تطبيق", "منصة", "موقع", "شبكة", "خدمة"))

@@ -36,6 +36,8 @@ class Rule:
     verb_only: frozenset[str] = frozenset()  # triggers that are also nouns (طالب student): count when tagged VERB
     object_preps: frozenset[str] = frozenset()  # a preposition after the subject that opens the object (طلب X من Y)
     requires: frozenset[str] = frozenset()  # one of these words must follow the trigger in the clause (مقرا)
+    unless: frozenset[str] = frozenset()  # none of these may follow it there (رأسمالها: another rule's shape)
+    not_object_after: frozenset[str] = frozenset()  # حجب 14 قناة على تيليغرام: a tail after these, past the object, is none
     not_next: frozenset[str] = frozenset()  # the trigger means something else when one of these follows it
     posts: frozenset[str] = frozenset()  # appointed: the post the appointee is named to (رئيسا، وزيرا)
     each_marker: bool = False  # verb: the first tail after every tail_after word of the clause
@@ -94,6 +96,8 @@ def rule_set() -> RuleSet:
             verb_only=frozenset(match_key(w) for w in spec.get("verb_only", [])),
             object_preps=frozenset(match_key(w) for w in spec.get("object_preps", [])),
             requires=frozenset(match_key(w) for w in spec.get("requires", [])),
+            unless=frozenset(match_key(w) for w in spec.get("unless", [])),
+            not_object_after=frozenset(match_key(w) for w in spec.get("not_object_after", [])),
             not_next=frozenset(match_key(w) for w in spec.get("not_next", [])),
             posts=frozenset(match_key(w) for w in spec.get("posts", [])),
             each_marker=bool(spec.get("each_marker"))))

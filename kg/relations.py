@@ -31,7 +31,15 @@ from kg.relation_context import (
     skip_apposition,
     titles_person,
 )
-from kg.relation_objects import apart, appointed, each_marker, marks, stray_object
+from kg.relation_objects import (
+    apart,
+    appointed,
+    each_marker,
+    marks,
+    officer_of_subject,
+    past_the_object,
+    stray_object,
+)
 from kg.relation_rules import Rule, first_match, rule_set, start_positions
 from kg.relation_subjects import between_pair, clause_subject, subject_after, subject_before_verb
 from kg.roles import roles, titles
@@ -95,7 +103,8 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
                                        None if rule.first_tail_only else place) if k != head]
     if rule.first_tail_only and tails:  # one object, or several joined by و (تيك توك ووي تشات)
         tails = [] if place(tails[0]) else [tails[0], *coordinated(ctx, tails[0])]
-    if tails and stray_object(ctx, rule, t0, t1, head, tails[0]):
+    if tails and (stray_object(ctx, rule, t0, t1, head, tails[0]) or past_the_object(ctx, rule, t1, tails[0])
+                  or officer_of_subject(ctx, t1, tails[0])):
         return
     if tails and marker is not None and apart(ctx, marker, ctx.first[tails[0]], commas_only=True):
         return  # يتخذ من كيغالي مقرا له، ... من الرباط: the marker's own object is no mention
@@ -124,6 +133,8 @@ def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple
 
 def _apply(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:
     if rule.requires and not any(ctx.raw[j] in rule.requires for j in range(t1, min(len(ctx.raw), t1 + gap))):
+        return
+    if rule.unless and any(ctx.raw[j] in rule.unless for j in range(t1, min(len(ctx.raw), t1 + gap))):
         return
     if t1 < len(ctx.raw) and (ctx.raw[t1] in rule.not_next or ctx.keys[t1] in rule.not_next):
         return

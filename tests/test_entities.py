@@ -191,3 +191,8 @@ def test_owner_of_before_a_body_word_is_no_person(annotate_text):
 
 def _found(doc):
     return {(m.text, m.type) for m in find_mentions(doc).mentions}
+
+
+def test_a_span_opened_by_a_mediums_head_is_no_person(annotate_text):
+    found = _found(annotate_text("وقال آدم يعقوب، مراسل راديو دبنقا في نيالا، إن السكان يعتمدون على ستارلينك."))
+    assert not any(t.startswith("راديو") and ty == "PERSON" for t, ty in found)

@@ -211,3 +211,27 @@ def test_an_object_glued_to_the_trigger_is_not_the_next_persons(annotate_text):
 def test_a_regulator_named_by_its_first_field(annotate_text):
     got = triples(annotate_text, "وأعلنت سلطة ضبط البريد والاتصالات الإلكترونية أنها طلبت من جيزي تقريرا مفصلا.")
     assert _has(got, "سلطة ضبط البريد", "requested", "جيزي")
+
+
+def test_a_medium_is_based_where_it_broadcasts_from(annotate_text):
+    got = triples(annotate_text, "وتبث قناة الجزيرة برامجها من العاصمة القطرية الدوحة.")
+    assert _has(got, "الجزيرة", "based_in", "الدوحة")
+
+
+def test_the_owner_of_a_stake_in_a_relative_clause(annotate_text):
+    got = triples(annotate_text, "أما أورنج المغرب، التي تملك مجموعة أورنج الفرنسية نحو نصف رأسمالها، "
+                                 "فأعلنت تشغيل الخدمة في الدار البيضاء.")
+    assert ("أورنج", "owns", "أورنج المغرب") in got
+    assert ("أورنج المغرب", "owns", "أورنج") not in got
+
+
+def test_channels_blocked_on_a_platform_are_no_ban_of_it(annotate_text):
+    got = triples(annotate_text, "أعلنت الهيئة العامة لتنظيم الإعلام حجب 14 قناة على تطبيق تيليغرام (Telegram).")
+    assert not any(r == "banned" for _, r, _ in got)
+    got = triples(annotate_text, "وحظرت الحكومة المصرية تطبيق تيك توك على الأجهزة الحكومية.")
+    assert _has(got, "الحكومة المصرية", "banned", "تيك توك")
+
+
+def test_a_gloss_after_the_subject_is_no_object(annotate_text):
+    got = triples(annotate_text, "انتقدت منظمة هيومن رايتس ووتش (Human Rights Watch) القرار بشدة أمس.")
+    assert not any(r == "criticized" for _, r, _ in got)
