@@ -175,8 +175,10 @@ def _dual_heads(words: list[Word]) -> list[tuple[int, str]]:
     heads = type_rules().head_words
     out = []
     for i, w in enumerate(words[:-1]):
+        if words[i + 1].text not in QUOTES:  # first: most words are before no quote
+            continue
         key = strip_clitic(match_key(w.text))
-        if words[i + 1].text not in QUOTES or len(key) < 4 or key.startswith("ال"):
+        if len(key) < 4 or key.startswith("ال"):
             continue
         if not (key.endswith("ي") or key.endswith("تا")):
             continue

@@ -188,6 +188,22 @@ def _first_word_index(phrases: Phrases) -> tuple[dict[str, tuple[int, ...]], tup
     return index
 
 
+@lru_cache(maxsize=1)
+def rules_by_first_word() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Names of the rules a trigger of which may start at a word, by that word's key; and the rules
+    whose triggers may start anywhere (a clitic alone).  One lookup per word of a sentence then
+    finds the few rules worth matching (~40 rules; most sentences start the triggers of none)."""
+    by_word: dict[str, set[str]] = {}
+    anywhere = set()
+    for rule in rule_set().rules:
+        by_first, clitics = _first_word_index(rule.triggers)
+        if clitics:
+            anywhere.add(rule.name)
+        for word in by_first:
+            by_word.setdefault(word, set()).add(rule.name)
+    return {w: frozenset(names) for w, names in by_word.items()}, frozenset(anywhere)
+
+
 def _candidates(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> list[int]:
     by_first, anywhere = _first_word_index(phrases)
     first, other = by_first.get(keys[i], ()), by_first.get(raw[i], ())
@@ -199,11 +215,11 @@ def _candidates(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> li
 def start_positions(keys: list[str], raw: list[str], phrases: Phrases) -> list[int]:
     """Words at which one of ``phrases`` may start (set lookups only; ``first_match`` decides)."""
     by_first, anywhere = _first_word_index(phrases)
-    if anywhere:
-        return list(range(len(keys)))
-    if by_first.keys().isdisjoint(keys) and by_first.keys().isdisjoint(raw):
+    # a one-word clitic phrase (ب) matches only a word that is that clitic alone (match_phrase)
+    firsts = by_first.keys() | {phrases[n][0] for n in anywhere} if anywhere else by_first.keys()
+    if firsts.isdisjoint(keys) and firsts.isdisjoint(raw):
         return []  # the usual case, found by C-level lookups (this was extraction's top line)
-    return [i for i, (key, word) in enumerate(zip(keys, raw)) if key in by_first or word in by_first]
+    return [i for i, (key, word) in enumerate(zip(keys, raw)) if key in firsts or word in firsts]
 
 
 def first_match(keys: list[str], raw: list[str], i: int, phrases: Phrases) -> int:

@@ -40,7 +40,7 @@ from kg.relation_objects import (
     past_the_object,
     stray_object,
 )
-from kg.relation_rules import Rule, first_match, rule_set, start_positions
+from kg.relation_rules import Rule, first_match, rule_set, rules_by_first_word, start_positions
 from kg.relation_subjects import between_pair, clause_subject, subject_after, subject_before_verb
 from kg.roles import roles, titles
 from kg.rules import metonym_index
@@ -221,7 +221,10 @@ def sentence_relations(annotated: AnnotatedArticle, sent: Sentence, mentions: li
     ctx = Ctx.build(sent, mentions)
     if len(ctx.mentions) < 2:
         return []
-    triggers = {rule.name: list(_triggers(ctx, rule)) for rule in rules.rules if rule.shape not in {"role", "title"}}
+    by_word, anywhere = rules_by_first_word()
+    active = anywhere.union(*(by_word.get(w, ()) for w in {*ctx.keys, *ctx.raw}))
+    triggers = {rule.name: list(_triggers(ctx, rule)) if rule.name in active else []
+                for rule in rules.rules if rule.shape not in {"role", "title"}}
     # a list of tails ends where another relation's trigger starts (... و"تيك توك" التابعة لـ ...)
     ctx.stops = {t0 for rule in rules.rules if rule.shape in {"verb", "passive", "noun_of"}
                  for t0, _ in triggers[rule.name]}

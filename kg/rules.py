@@ -150,7 +150,7 @@ class TypeRules:
         """``(start, size, type, definite)`` of each institution head (وزارة، شركة، مجلس الشيوخ ...)
         among ``words``; ``definite``: the head has the article (الهيئة), which alone is a reference
         to a body named before, and a name only in some shapes (kg/entities.py)."""
-        heads = [head_key(w) for w in words]
+        heads = _head_keys(tuple(words))
         firsts = self.institution_firsts
         for i in range(len(heads)):
             if heads[i] not in firsts:
@@ -162,6 +162,12 @@ class TypeRules:
             else:
                 continue
             yield i, size, etype, strip_clitic(match_key(words[i])).startswith("ال")
+
+
+@lru_cache(maxsize=16)
+def _head_keys(words: tuple[str, ...]) -> list[str]:
+    """Head keys of a sentence's words: several rules ask for the same sentence in turn."""
+    return [head_key(w) for w in words]
 
 
 @lru_cache(maxsize=1)
