@@ -65,7 +65,19 @@ def pronoun_roles(ctx: Ctx) -> Iterator[tuple[int, int, dict[str, object]]]:
                   and j - PRONOUN_REACH <= ctx.last[o] < j and not ctx.clause_break(ctx.last[o] + 1, j, frozenset())]
         if before:
             o = max(before, key=lambda o: ctx.last[o])
+            if _new_statement(ctx, ctx.last[o] + 1, j):  # انتقدت نقابة X ميتا، وقال نقيبها Y: the subject's head
+                o = min(before, key=lambda o: ctx.first[o])
             yield p, o, {"role": role_text(ctx, j, ctx.first[p]), "current": None}
+
+
+STATEMENT_OPENERS = frozenset(match_key(w) for w in ("وقال", "وقالت", "إذ", "حيث", "وأكد", "وأكدت", "وأوضح", "وأوضحت"))
+
+
+def _new_statement(ctx: Ctx, a: int, b: int) -> bool:
+    """A comma and a verb of saying (or إذ) between words ``a`` and ``b``: a new statement, whose
+    "its" is the clause's subject rather than its object."""
+    comma = next((k for k in range(a, b) if ctx.text[k] in {"،", ","}), None)
+    return comma is not None and any(ctx.raw[k] in STATEMENT_OPENERS for k in range(comma + 1, b))
 
 
 def carried_roles(annotated: AnnotatedArticle, by_sentence: dict[int, list[Mention]]) -> list[Relation]:

@@ -37,3 +37,10 @@ def test_the_company_named_after_its_kind_in_quotes_is_the_company(annotate_text
     found = find_mentions(annotate_text(text))
     linked = {(found.mentions[a].text, found.mentions[b].text) for a, b, why in found.links if why == "descriptor"}
     assert ("نيوروكور", "الشركة") in linked  # not تيماسيك, the last company named
+
+
+def test_its_head_in_a_new_statement_is_the_subjects(annotate_text):
+    text = "كما انتقدت نقابة الصحفيين الفلسطينيين ميتا، وقال نقيبها سامر عودة إن القرار يحرم الملايين من الأخبار."
+    got = triples(annotate_text, text)
+    assert any("سامر" in h and r == "works_for" and "نقابة" in t for h, r, t in got)
+    assert not any("سامر" in h and r == "works_for" and "ميتا" in t for h, r, t in got)
