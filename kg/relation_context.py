@@ -221,6 +221,8 @@ def skip_apposition(ctx: Ctx, k: int) -> int:
     after ``X رئيس حزب Y`` (a title with no comma), the index after the title and the body it names;
     a bracketed gloss of X (منظمة أكسس ناو (Access Now)) is skipped first."""
     end = ctx.last[k]
+    while end + 2 < len(ctx.raw) and ctx.text[end + 1] in QUOTE_TOKENS and ctx.text[end + 2] == "(":
+        end += 1  # «إي آند» (e&)
     if end + 1 < len(ctx.raw) and ctx.text[end + 1] == "(":
         end = next((n for n in range(end + 2, min(len(ctx.raw), end + 8)) if ctx.text[n] == ")"), end)
     j = end + 1

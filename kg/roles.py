@@ -62,7 +62,7 @@ def roles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, object
                     continue
                 role = _last_conjunct_role(ctx, role, hi)  # X، محافظ الصندوق ورئيس مجلس إدارة Y
                 if (_far_from_role(ctx, role, hi) or _names_next(ctx, role, o, people) or _org_between(ctx, role[1], o, orgs)
-                        or _titles_next(ctx, p, o, people)):
+                        or _titles_next(ctx, p, o, people) or _met_object(ctx, p, role)):
                     continue
             else:  # ROLE ... ORG، PERSON  (and "، P1 وROLE2 ...، P2" after it)
                 role = _org_then_person(ctx, o, p, people)
@@ -139,6 +139,17 @@ def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> b
     end = _portfolio_end(ctx, ctx.last[o])  # وزير الدولة لشؤون الاتصالات فهد العنزي
     return any(0 < ctx.first[k] - end <= 2 and only_punct(ctx, end + 1, ctx.first[k])
                and not conjunct(ctx, ctx.first[k]) for k in people)
+
+
+MEETING_VERBS = frozenset(match_key(w) for w in ("التقى", "التقت", "يلتقي", "تلتقي", "استقبل", "استقبلت", "قابل", "قابلت"))
+
+
+def _met_object(ctx: Ctx, p: int, role: tuple[int, int]) -> bool:
+    """``أن يلتقي الإدريسي المدير العام للوكالة``: after a meeting verb and its subject, a title with
+    no comma before it is the person met, not the subject's."""
+    first = ctx.first[p]
+    return (first > 0 and ctx.keys[first - 1] in MEETING_VERBS
+            and not any(ctx.text[j] in {"،", ","} for j in range(ctx.last[p] + 1, role[0])))
 
 
 def _titles_next(ctx: Ctx, p: int, o: int, people: list[int]) -> bool:

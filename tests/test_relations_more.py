@@ -235,3 +235,8 @@ def test_channels_blocked_on_a_platform_are_no_ban_of_it(annotate_text):
 def test_a_gloss_after_the_subject_is_no_object(annotate_text):
     got = triples(annotate_text, "انتقدت منظمة هيومن رايتس ووتش (Human Rights Watch) القرار بشدة أمس.")
     assert not any(r == "criticized" for _, r, _ in got)
+
+
+def test_an_owner_named_in_quotes_with_a_latin_gloss(annotate_text):
+    got = triples(annotate_text, "وتملك مجموعة «إي آند» (e&) الإماراتية 53% من رأسمال اتصالات المغرب.")
+    assert _has(got, "إي آند", "owns", "اتصالات المغرب")

@@ -38,3 +38,10 @@ def test_an_epithet_between_a_ministers_field_and_the_name(annotate_text):
             "وطالب النائب وزارة النقل والاتصالات وتقنية المعلومات بنشر العقد.")
     got = _got(annotate_text, text)
     assert any("الحارثي" in h and r == "works_for" and "النقل" in t for h, r, t in got)
+
+
+def test_a_title_after_a_meeting_verbs_subject_is_the_person_met(annotate_text):
+    got = _got(annotate_text, "فرضت الوكالة الوطنية لتقنين المواصلات غرامة على اتصالات المغرب.\n"
+                              "وانتقد الرئيس التنفيذي لاتصالات المغرب، عبد السلام الإدريسي، القرار.\n"
+                              "وكان مقررا أن يلتقي الإدريسي المدير العام للوكالة الأسبوع الماضي.")
+    assert not any("الإدريسي" in h and r == "works_for" and "وكالة" in t for h, r, t in got)
