@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.normalize import match_key
+from kg.normalize import match_key, strip_clitic
 from kg.party_seats import parliament_seats, party_seats
 from kg.pronoun_roles import ROLE_ADJECTIVES, pronoun_role, pronoun_roles, role_text
 from kg.relation_context import (
@@ -256,11 +256,22 @@ def _place_end(ctx: Ctx, i: int) -> int:
     """``المدير العام ليسير في الجزائر رضا مقراني``، ``بعثة الصليب الأحمر بتونس X``: the last word of
     a place right after the body (في + place, or a place glued to ب / في), else ``i``."""
     j = i + 1 + (i + 1 < len(ctx.raw) and ctx.raw[i + 1] == "في")
+    region = j < len(ctx.raw) and strip_clitic(ctx.raw[j]) in REGION_WORDS  # لمنطقة الشرق الأوسط
+    j += region
     k = ctx.mention_at(j) if j < len(ctx.raw) else None
     if k is None or ctx.first[k] != j or ctx.mentions[k].type != "LOCATION":
         return i
     glued = ctx.mentions[k].start > ctx.sent.words[j].start and ctx.raw[j][:1] == "ب"
-    return ctx.last[k] if j == i + 2 or glued else i
+    if not (j > i + 1 or glued):
+        return i
+    end = ctx.last[k]  # ... الشرق الأوسط وشمال أفريقيا
+    while (nxt := ctx.mention_at(end + 1) if end + 1 < len(ctx.raw) else None) is not None and \
+            ctx.mentions[nxt].type == "LOCATION" and ctx.raw[end + 1].startswith("و"):
+        end = ctx.last[nxt]
+    return end
+
+
+REGION_WORDS = frozenset(match_key(w) for w in ("منطقة", "منطقه", "إقليم"))
 
 
 def _portfolio_end(ctx: Ctx, i: int) -> int:

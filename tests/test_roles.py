@@ -45,3 +45,8 @@ def test_a_title_after_a_meeting_verbs_subject_is_the_person_met(annotate_text):
                               "وانتقد الرئيس التنفيذي لاتصالات المغرب، عبد السلام الإدريسي، القرار.\n"
                               "وكان مقررا أن يلتقي الإدريسي المدير العام للوكالة الأسبوع الماضي.")
     assert not any("الإدريسي" in h and r == "works_for" and "وكالة" in t for h, r, t in got)
+
+
+def test_a_region_between_the_body_and_the_person(annotate_text):
+    got = _got(annotate_text, "والتقى الوزير نائب رئيس أوراكل لمنطقة الشرق الأوسط كريم حداد، وبحث معه برامج التدريب.")
+    assert ("كريم حداد", "works_for", "أوراكل") in got
