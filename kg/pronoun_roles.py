@@ -13,13 +13,14 @@ from collections.abc import Iterator
 
 from kg.nlp.doc import AnnotatedArticle, Sentence
 from kg.normalize import match_key
-from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx
+from kg.relation_context import ORG_TYPES, PREPOSITIONS, Ctx, role_at
 from kg.relation_rules import role_firsts
 from kg.schema import Evidence, Mention, Relation
 
 PRONOUNS = ("ها", "ه")
 ROLE_ADJECTIVES = frozenset(match_key(w) for w in ("التنفيذي", "التنفيذية", "العام", "العامة", "الرسمي", "الرسمية",
                                                    "الأول", "الأولى"))  # سكرتيرها الأول
+IN_IT = frozenset(match_key(w) for w in ("فيها", "لديها"))  # مراسل فيها X: a role "in it"
 IN_ITS_NAME = frozenset(match_key(w) for w in ("باسمها",))  # الناطق باسمها: the role word is the one before
 PRONOUN_REACH = 12  # words from a role like رئيسها back to its body
 OPENING = 3  # words before a carried role: a verb with و and قد at most (ونفى، وقال، كما أكد)
@@ -52,6 +53,8 @@ def its_role(ctx: Ctx, p: int) -> int:
         j -= 1
     if j > 0 and ctx.raw[j] in IN_ITS_NAME and ctx.keys[j - 1] in role_firsts():
         return j - 1
+    if j > 0 and ctx.raw[j] in IN_IT:  # محررة الشؤون التقنية فيها X: the role a few words before
+        return next((n for n in range(j - 1, max(-1, j - 5), -1) if role_at(ctx, n)), -1)
     return j if j >= 1 and pronoun_role(ctx, j, ("ها",)) else -1
 
 

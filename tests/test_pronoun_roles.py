@@ -44,3 +44,8 @@ def test_its_head_in_a_new_statement_is_the_subjects(annotate_text):
     got = triples(annotate_text, text)
     assert any("سامر" in h and r == "works_for" and "نقابة" in t for h, r, t in got)
     assert not any("سامر" in h and r == "works_for" and "ميتا" in t for h, r, t in got)
+
+
+def test_a_role_in_it_before_the_name(annotate_text):
+    text = "وكانت صحيفة القبس قد نشرت، نقلا عن محررة الشؤون التقنية فيها فاطمة الشمري، أن الاجتماع عقد في برلين."
+    assert any("الشمري" in h and r == "works_for" and "القبس" in t for h, r, t in triples(annotate_text, text))
