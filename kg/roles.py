@@ -191,8 +191,6 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)
 
 
-
-
 def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
     """Words between a role's body and the person that still describe the person: one adjective
     (زعيم حزب العمال المعارض كير ستارمر) or a second role of the body's (مؤسس ميتا ورئيسها
