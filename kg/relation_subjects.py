@@ -91,6 +91,23 @@ def relative_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     return k if k is not None and (not types or ctx.mentions[k].type in types) else None
 
 
+SELF_THAT = frozenset(match_key(w) for w in ("أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها"))
+
+
+def reported_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
+    """``وأكد الوزير X أنه التقى Y``: a verb right after "that he / she" is the speaker's (the last
+    person named between the verb of saying and أنه, else the first actor there)."""
+    if t0 < 1 or ctx.raw[t0 - 1] not in SELF_THAT:
+        return None
+    j = next((j for j in range(t0 - 2, -1, -1) if ctx.raw[j] in SAYING), None)
+    if j is None or ctx.clause_break(j + 1, t0 - 1, frozenset()):
+        return None
+    speakers = [k for k in ctx.order if j < ctx.first[k] and ctx.last[k] < t0 - 1 and not after_preposition(ctx, k)
+                and ctx.mentions[k].source != "implied" and _actor(ctx, k, types)]
+    people = [k for k in speakers if ctx.mentions[k].type == "PERSON"]
+    return people[-1] if people else (speakers[0] if speakers else None)
+
+
 def pronoun_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
     """``وكان الحلبي قد عمل ...، وهو يملك صحيفة Y``: after a comma, the sentence's first actor, the
     subject of its first clause (not a prepositional object)."""
@@ -140,7 +157,7 @@ def subject_before_verb(ctx: Ctx, t0: int, verb: bool, types: frozenset[str] | s
     if found is not None or not verb:
         return found
     # a headline's "X يوقف Y ويطالب Z": the second verb is X's too, not Y's
-    for shape in (relative_subject, headline_subject, adjacent_subject, pronoun_subject):
+    for shape in (reported_subject, relative_subject, headline_subject, adjacent_subject, pronoun_subject):
         found = shape(ctx, t0, types)
         if found is not None:
             return found

@@ -61,3 +61,8 @@ def test_a_participle_after_a_statement_takes_the_speaker(annotate_text):
 def test_a_named_organisation_between_kana_and_qad(annotate_text):
     got = triples(annotate_text, 'وكانت منظمة "هيومن رايتس ووتش" قد انتقدت الحكومة المصرية الشهر الماضي.')
     assert any("هيومن رايتس ووتش" in h and r == "criticized" and "الحكومة المصرية" in t for h, r, t in got)
+
+
+def test_a_verb_after_that_he_is_the_speakers(annotate_text):
+    got = triples(annotate_text, "وقال الوزير محمد الكندري إنه التقى طارق الفيلكاوي صباح أمس.")
+    assert ("محمد الكندري", "met", "طارق الفيلكاوي") in got
