@@ -77,7 +77,9 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
         if not own_prep and resume + 1 < len(ctx.raw) and ctx.raw[resume + 1] in rule.object_preps:
             own_prep, resume = True, resume + 1  # طلب X من Y
         obj = direct_object(ctx, resume, rule.tail_types, own_prep)
-        if obj is not None and obj != head:
+        if obj is None and after_k is not None and _joined_verb(ctx, t0):  # ...، وطالبت الجهاز بإعادة الخدمة
+            head, obj = clause_subject(ctx, t0, rule.head_types), after_k
+        if head is not None and obj is not None and obj != head:
             yield head, obj
             yield from ((head, k) for k in coordinated(ctx, obj) if k != head)
         return
@@ -113,6 +115,12 @@ def _verb(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[in
             continue
         if not rule.tail_types or ctx.mentions[k].type in rule.tail_types:
             yield head, k
+
+
+def _joined_verb(ctx: Ctx, t0: int) -> bool:
+    """A verb joined by و after a comma (انتقدت X القرار، وطالبت الجهاز بـ ...): when the actor after
+    it is its only one, that actor is its object and the clause's subject is its subject."""
+    return t0 > 0 and ctx.raw[t0].startswith("و") and ctx.text[t0 - 1] in {"،", ","}
 
 
 def _noun_of(ctx: Ctx, rule: Rule, t0: int, t1: int, gap: int) -> Iterator[tuple[int, int]]:

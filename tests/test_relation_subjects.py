@@ -66,3 +66,10 @@ def test_a_named_organisation_between_kana_and_qad(annotate_text):
 def test_a_verb_after_that_he_is_the_speakers(annotate_text):
     got = triples(annotate_text, "وقال الوزير محمد الكندري إنه التقى طارق الفيلكاوي صباح أمس.")
     assert ("محمد الكندري", "met", "طارق الفيلكاوي") in got
+
+
+def test_a_verb_joined_after_a_comma_keeps_the_clauses_subject(annotate_text):
+    got = triples(annotate_text, "في المقابل، انتقدت منظمة هيومن رايتس ووتش القرار ووصفته بأنه عقاب جماعي، "
+                                 "وطالبت الحكومة السودانية بإعادة الخدمة فورا.")
+    assert any("هيومن رايتس ووتش" in h and r == "requested" and "الحكومة السودانية" in t for h, r, t in got)
+    assert not any("الحكومة السودانية" in h and r == "requested" for h, r, _ in got)
