@@ -253,8 +253,8 @@ PORTFOLIO = frozenset(match_key(w) for w in ("لشؤون", "لشئون"))
 def _place_end(ctx: Ctx, i: int) -> int:
     """``المدير العام ليسير في الجزائر رضا مقراني``، ``بعثة الصليب الأحمر بتونس X``: the last word of
     a place right after the body (في + place, or a place glued to ب / في), else ``i``."""
-    j = i + 1 + (i + 1 < len(ctx.raw) and ctx.raw[i + 1] == "في")
-    region = j < len(ctx.raw) and strip_clitic(ctx.raw[j]) in REGION_WORDS  # لمنطقة الشرق الأوسط
+    j = i + 1 + (i + 1 < len(ctx.raw) and ctx.raw[i + 1] in PLACE_PREPOSITIONS)  # في X; عن ولاية صحار
+    region = j < len(ctx.raw) and (ctx.raw[j] in REGION_WORDS or strip_clitic(ctx.raw[j]) in REGION_WORDS)  # لمنطقة
     j += region
     k = ctx.mention_at(j) if j < len(ctx.raw) else None
     if k is None or ctx.first[k] != j or ctx.mentions[k].type != "LOCATION":
@@ -269,7 +269,8 @@ def _place_end(ctx: Ctx, i: int) -> int:
     return end
 
 
-REGION_WORDS = frozenset(match_key(w) for w in ("منطقة", "منطقه", "إقليم"))
+REGION_WORDS, PLACE_PREPOSITIONS = (frozenset(match_key(w) for w in words) for words in (
+    ("منطقة", "إقليم", "ولاية", "محافظة", "دائرة"), ("في", "عن")))
 
 
 def _portfolio_end(ctx: Ctx, i: int) -> int:

@@ -240,3 +240,9 @@ def test_a_gloss_after_the_subject_is_no_object(annotate_text):
 def test_an_owner_named_in_quotes_with_a_latin_gloss(annotate_text):
     got = triples(annotate_text, "وتملك مجموعة «إي آند» (e&) الإماراتية 53% من رأسمال اتصالات المغرب.")
     assert _has(got, "إي آند", "owns", "اتصالات المغرب")
+
+
+def test_a_company_subject_to_a_regulators_oversight(annotate_text):
+    got = triples(annotate_text, "وتملك الدولة الحصة الأكبر في عمانتل، التي تخضع كغيرها من المشغلين لرقابة "
+                                 "هيئة تنظيم الاتصالات.")
+    assert _has(got, "هيئة تنظيم الاتصالات", "regulates", "عمانتل")

@@ -50,3 +50,8 @@ def test_a_title_after_a_meeting_verbs_subject_is_the_person_met(annotate_text):
 def test_a_region_between_the_body_and_the_person(annotate_text):
     got = _got(annotate_text, "والتقى الوزير نائب رئيس أوراكل لمنطقة الشرق الأوسط كريم حداد، وبحث معه برامج التدريب.")
     assert ("كريم حداد", "works_for", "أوراكل") in got
+
+
+def test_a_constituency_between_the_body_and_the_person(annotate_text):
+    got = _got(annotate_text, "في المقابل، طالب عضو مجلس الشورى عن ولاية صحار يوسف بن علي البلوشي وزارة النقل بنشر العقد.")
+    assert any("البلوشي" in h and r == "works_for" and "مجلس الشورى" in t for h, r, t in got)
