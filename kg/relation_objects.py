@@ -47,7 +47,6 @@ def each_marker(ctx: Ctx, rule: Rule, head: int, start: int, gap: int) -> Iterat
                 yield head, tails[0]
 
 
-
 APPOSITION_WORDS = frozenset({match_key("عن"), match_key("من"), match_key("السيد"), match_key("السيدة")})
 POST_GAP = 6  # words from the post to the body (رئيسا تنفيذيا لقسم الذكاء الاصطناعي في مايكروسوفت)
 

@@ -102,10 +102,7 @@ def reported_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int
     j = next((j for j in range(t0 - 2, -1, -1) if ctx.raw[j] in SAYING), None)
     if j is None or ctx.clause_break(j + 1, t0 - 1, frozenset()):
         return None
-    speakers = [k for k in ctx.order if j < ctx.first[k] and ctx.last[k] < t0 - 1 and not after_preposition(ctx, k)
-                and ctx.mentions[k].source != "implied" and _actor(ctx, k, types)]
-    people = [k for k in speakers if ctx.mentions[k].type == "PERSON"]
-    return people[-1] if people else (speakers[0] if speakers else None)
+    return _named_speaker(ctx, j, t0 - 1, types)
 
 
 def pronoun_subject(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
@@ -190,10 +187,16 @@ def _speaker(ctx: Ctx, t0: int, types: frozenset[str] | set[str]) -> int | None:
     said = next((e for e in range(j + 1, t0) if ctx.raw[e] and ctx.raw[e] in OPENERS), None)  # إن / أن: what was said
     if said is None:
         return None
+    return _named_speaker(ctx, j, said, types)
+
+
+def _named_speaker(ctx: Ctx, j: int, said: int, types: frozenset[str] | set[str]) -> int | None:
+    """The speaker between the verb of saying at ``j`` and what was said at ``said``: the last person
+    named there (the name the titles lead to), else the first actor."""
     speakers = [k for k in ctx.order if j < ctx.first[k] and ctx.last[k] < said and not after_preposition(ctx, k)
                 and ctx.mentions[k].source != "implied" and _actor(ctx, k, types)]
     people = [k for k in speakers if ctx.mentions[k].type == "PERSON"]
-    return people[-1] if people else (speakers[0] if speakers else None)  # the name the titles lead to
+    return people[-1] if people else (speakers[0] if speakers else None)
 
 
 PARTICIPANT_TYPES = frozenset({"PERSON", "COMPANY", "GOVERNMENT", "PARTY", "MEDIA", "ORGANIZATION"})
