@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ModelError
+from kg.nlp import ner_tagger
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.nlp.models import ModelSpec
 from kg.nlp.window_tagger import tag_pieces
@@ -23,6 +24,7 @@ _TAGGERS = ("pos", "lemma", "depparse")  # processors that read sentences one by
 # the words of a sentence -> the word ranges [start, end) to tag (kg.tag_scope.tag_windows)
 TagScope = Callable[[Sequence[str]], list[tuple[int, int]]]
 UNTAGGED = "_"  # the part of speech of a word in a sentence left out of tagging
+_DIRECT_ENTS = "kg_entities"  # attribute set on a Stanza sentence by the direct NER route
 
 
 def make_pipeline(spec: ModelSpec, use_gpu: bool | None = None, pretokenized: bool = False,
@@ -113,8 +115,12 @@ def _sentences(doc: Any, offset: int, first_index: int) -> list[Sentence]:
                                   int(word.head or 0), word.deprel or "_",
                                   offset + token.start_char, offset + token.end_char))
         start, end = sent.tokens[0].start_char, sent.tokens[-1].end_char
-        ents = [Span(offset + e.start_char, offset + e.end_char, _NER_MAP.get(e.type, e.type), e.text)
-                for e in sent.ents]
+        found = getattr(sent, _DIRECT_ENTS, None)
+        if found is None:  # Stanza's own NER route
+            found = [(e.start_char, e.end_char, e.type) for e in sent.ents]
+        else:  # token ranges from kg.nlp.ner_tagger
+            found = [(sent.tokens[a].start_char, sent.tokens[b].end_char, kind) for a, b, kind in found]
+        ents = [Span(offset + a, offset + b, _NER_MAP.get(kind, kind), doc.text[a:b]) for a, b, kind in found]
         out.append(Sentence(first_index + k, offset + start, offset + end, doc.text[start:end], words, ents))
     return out
 
@@ -142,7 +148,8 @@ def annotate(pipeline: Any, articles: Iterable[Article], batch_chars: int | None
 
 
 def _run(pipeline: Any, paras: list[str], tag_scope: TagScope | None) -> list[Any]:
-    """Stanza over the paragraphs; with a scope, the taggers see only what it picks."""
+    """Stanza over the paragraphs; with a scope, the taggers see only what it picks and NER runs
+    by the direct route (kg/nlp/ner_tagger.py) where it can."""
     from stanza import Document
 
     if not paras:
@@ -150,8 +157,15 @@ def _run(pipeline: Any, paras: list[str], tag_scope: TagScope | None) -> list[An
     docs = [Document([], text=para) for para in paras]
     if tag_scope is None:
         return pipeline.bulk_process(docs)
-    docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p not in _TAGGERS])
+    ner = pipeline.processors.get("ner")
+    direct = ner is not None and ner_tagger.supported(ner)
+    skip = (*_TAGGERS, "ner") if direct else _TAGGERS
+    docs = pipeline.bulk_process(docs, processors=[p for p in pipeline.processors if p not in skip])
     sentences = [s for doc in docs for s in doc.sentences]
+    if direct:
+        found = ner_tagger.tag_sentences(ner, [[t.text for t in s.tokens] for s in sentences])
+        for sent, ents in zip(sentences, found):
+            setattr(sent, _DIRECT_ENTS, ents)
     if set(_TAGGERS) & set(pipeline.processors) == {"pos"}:
         _tag_windows(pipeline.processors["pos"], sentences, tag_scope)
     else:  # a parser needs whole sentences: tag every sentence with a window
