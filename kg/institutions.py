@@ -157,6 +157,10 @@ def quoted_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention
         quoted = _quoted_end(words, i + size) if size == 1 and not head_definite else None
         if quoted is not None:
             found.append(mention(annotated, sent, words[i + 2].start, words[quoted - 1].end, etype, "rule"))
+    for opened, etype in _kind_phrases(sent):  # تطبيق توصيل الطعام "طلبات"
+        quoted = _quoted_end(words, opened)
+        if quoted is not None:
+            found.append(mention(annotated, sent, words[opened + 1].start, words[quoted - 1].end, etype, "rule"))
     for i, etype in _dual_heads(words):  # موقعي «نبض الأردن» و«المرصد نيوز»: two names, each whole
         open_ = i + 1
         while (close := _quoted_end(words, open_)) is not None:
@@ -165,6 +169,50 @@ def quoted_mentions(annotated: AnnotatedArticle, sent: Sentence) -> list[Mention
                 break
             open_ = close + 2
     return found
+
+
+KIND_PHRASE_MAX = 2  # words between a head and a quoted name: تطبيق [توصيل الطعام] "طلبات"
+
+
+PREPOSED = ("بال", "لل", "كال", "فال")  # a prepositional phrase (بالكويت، للاتصالات) is no part of a kind
+
+
+def _kind_phrases(sent: Sentence) -> list[tuple[int, str]]:
+    """``لتطبيق توصيل الطعام "طلبات"``، ``منصة التواصل الاجتماعي «إكس»``: a kind word before names
+    (``name_descriptors``: شركة، تطبيق، صحيفة ...) without the article, a few words of its kind
+    ending in one with the article, then a quote: ``(quote, type)``, the name follows the quote.
+    Not after a government head (وكالة الأمن القومي "...") nor across a name NER found (صحيفة
+    الشرق الأوسط "..."); other heads are left out, as their quotes are as often scare quotes
+    (حركة البيع «ضعيفة»)."""
+    words, rules = sent.words, type_rules()
+    out = []
+    for j, w in enumerate(words):
+        if w.text not in QUOTES or j < 2 or not _opens(words, j):
+            continue
+        for i in range(j - 2, max(-1, j - 2 - KIND_PHRASE_MAX), -1):
+            head = head_key(words[i].text)
+            if head not in rules.name_descriptors or strip_clitic(match_key(words[i].text)).startswith("ال"):
+                continue
+            etype = rules.head_type([head_key(x.text) for x in words[i:j]])
+            if etype is None or etype == "GOVERNMENT":
+                break
+            between = words[i + 1:j]
+            if (strip_clitic(match_key(between[-1].text)).startswith("ال")
+                    and all(is_arabic(b.text) and b.text.isalpha() and not b.text.startswith(PREPOSED) for b in between)
+                    and not any(e.start < between[-1].end and e.end > between[0].start for e in sent.ents)):
+                out.append((j, etype))
+            break
+    return out
+
+
+CLOSING = frozenset("»”’")
+
+
+def _opens(words: list[Word], j: int) -> bool:
+    """The quote at ``j`` opens a quotation: not a closing mark, and a straight quote after an even
+    number of its kind (``"شبكة قدس" التي ...``: the second one closes)."""
+    mark = words[j].text
+    return mark not in CLOSING and (mark in "«“‘" or sum(w.text == mark for w in words[:j]) % 2 == 0)
 
 
 def _dual_heads(words: list[Word]) -> list[tuple[int, str]]:

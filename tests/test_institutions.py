@@ -82,6 +82,24 @@ def test_a_quoted_name_after_a_head_is_the_name(annotate_text, text, name, etype
     assert name in names(annotate_text, text, etype)
 
 
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ('وفتحت الهيئة تحقيقا في تسريب بيانات عملاء لتطبيق توصيل الطعام "ميال" بعد عرضها للبيع.', "ميال", "COMPANY"),
+    ("وانتقد الوزير منصة التواصل الاجتماعي «بلوسكاي» لأنها لم تحذف المنشورات.", "بلوسكاي", "COMPANY"),
+])
+def test_a_quoted_name_after_a_kind_phrase_takes_its_type(annotate_text, text, name, etype):
+    """A kind word, its modifiers, then a quoted name: the name has the kind's type."""
+    assert name in names(annotate_text, text, etype)
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("وقال إن حركة البيع «ضعيفة» جدا هذا الموسم.", "ضعيفة"),  # not a kind word before names
+    ('ونقلت صحيفة "الرأي" التي نشرت "التقرير الكامل" الخبر.', "التي نشرت"),  # a closing quote
+    ('وطالب النائب مجلس الوزراء بإقرار الترخيص "خلال أسابيع".', "خلال أسابيع"),
+])
+def test_scare_quotes_after_other_words_name_nothing(annotate_text, text, quoted):
+    assert not any(quoted in n for n in names(annotate_text, text))
+
+
 def test_two_quoted_names_after_a_dual_head(annotate_text):
     found = names(annotate_text, "وقررت الهيئة حجب موقعي «صدى الجنوب» و«المرصد اليوم» الإخباريين.", "MEDIA")
     assert {"صدى الجنوب", "المرصد اليوم"} <= found
