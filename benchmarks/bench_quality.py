@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 16)))
+SETS = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 17)))
 
 
 def score(name: str, scorer: Path, workers: int) -> str:
