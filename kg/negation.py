@@ -21,9 +21,23 @@ def negated(ctx: Ctx, rules: RuleSet, start: int, end: int, rule: Rule | None = 
     window = range(max(0, start - rules.negation_window), start)
     blocked = rules.negations | rules.hypothetical
     planned = range(start, min(len(ctx.raw), end + rules.planned_after))  # لقاءً كان مقرراً مع ...
-    return (any(ctx.raw[i] in blocked or ctx.keys[i] in blocked for i in window)
+    return (any(_negates(ctx, i, blocked) for i in window)
             or any(ctx.raw[i] in rules.hypothetical for i in planned)
             or _denied(ctx, start) or _cancelled(ctx, rules, start) or (rule is not None and _demanded(ctx, rules, start, rule)))
+
+
+CONJUNCTIONS = ("و", "ف")  # ولم، فلا: too short for the clitic stripping of word keys
+NOT_NEGATING = frozenset(match_key(w) for w in ("يزال", "تزال", "يزالون", "زال", "زالت", "سيما"))  # لا يزال: still
+
+
+def _negates(ctx: Ctx, i: int, blocked: frozenset[str]) -> bool:
+    """Word ``i`` negates (or makes hypothetical) what follows: لم، ولم، فلا ...; not لا يزال ("still")
+    nor ولا سيما ("especially")."""
+    raw = ctx.raw[i]
+    word = raw[1:] if raw[:1] in CONJUNCTIONS and raw[1:] in blocked else raw
+    if word not in blocked and ctx.keys[i] not in blocked:
+        return False
+    return i + 1 >= len(ctx.raw) or ctx.raw[i + 1] not in NOT_NEGATING
 
 
 @cache

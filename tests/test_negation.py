@@ -56,3 +56,19 @@ def test_a_denying_participle_denies_its_that_clause(annotate_text):
     got = triples(annotate_text, "ودافع وزير الاتصال عن الإجراء، نافيا أن تكون الحكومة الجزائرية قد طلبت من "
                                  "سلطة ضبط السمعي البصري اتخاذه.")
     assert not any(r == "requested" for _, r, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "ولا تملك مجموعة فودافون البريطانية أي حصة في الشركة منذ عام 2018.",
+    "ولم يجتمع وزير الخارجية المصري سامح شكري مع نظيره الأمريكي أنتوني بلينكن خلال الزيارة.",
+    "ولم تنتقد الوزيرة هند الصبيح شركة أمازون في كلمتها.",
+])
+def test_a_negation_behind_a_conjunction_still_negates(annotate_text, text):
+    """ولا، ولم: the particle carries و, too short a word for clitic stripping."""
+    got = triples(annotate_text, text)
+    assert not any(r in {"owns", "met", "criticized"} for _, r, _ in got)
+
+
+def test_still_is_no_negation(annotate_text):
+    got = triples(annotate_text, "ولا يزال رجل الأعمال المصري نجيب ساويرس يملك شركة موبينيل.")
+    assert _has(got, "ساويرس", "owns", "موبينيل")
