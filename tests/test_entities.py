@@ -60,6 +60,17 @@ def test_bracketed_latin_name_is_linked_to_its_arabic_name(annotate_text):
     assert any(why == "parenthetical" for _, _, why in found.links)
 
 
+def test_a_gloss_the_gazetteer_knows_only_in_part_is_not_linked(annotate_text):
+    """فودافون قطر (Vodafone Qatar): the gazetteer's Vodafone inside the gloss is the parent group,
+    not the Qatari operator, which stays an actor of its own."""
+    found = find_mentions(annotate_text("وقال الرئيس التنفيذي لشركة فودافون قطر (Vodafone Qatar) إن الشركة ستدفع الغرامة."))
+    texts = [m.text for m in found.mentions]
+    assert "فودافون قطر" in texts
+    linked = {found.mentions[b].text for a, b, why in found.links if why == "parenthetical"}
+    linked |= {found.mentions[a].text for a, b, why in found.links if why == "parenthetical"}
+    assert "Vodafone" not in linked
+
+
 def test_legislation_is_found_after_its_trigger(annotate_text):
     found = mentions(annotate_text, "ستخضع الشركات لقانون حماية البيانات الشخصية في المملكة.")
     assert any(t == "LEGISLATION" and "حماية البيانات" in text for text, t in found)
