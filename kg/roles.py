@@ -174,7 +174,7 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
 
     if _and_person(ctx, p):
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
-    end = _place_end(ctx, _portfolio_end(ctx, ctx.last[o]))  # رئيسة المفوضية لشؤون X، P; ليسير في الجزائر P
+    end = _gloss_end(ctx, _place_end(ctx, _portfolio_end(ctx, ctx.last[o])))  # لشؤون X، P; في الجزائر P; (LFI)، P
     if only_punct(end + 1, ctx.first[p]) or _describes(ctx, end + 1, ctx.first[p]):
         quoted = ctx.first[o] > 0 and ctx.text[ctx.first[o] - 1] in QUOTE_TOKENS  # المدير التنفيذي لقطاع X في «Y»، P
         return _role_span(ctx, max(0, ctx.first[o] - 5 - quoted), ctx.first[o])
@@ -189,6 +189,16 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     if _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o]) is None:
         return None
     return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)
+
+
+def _gloss_end(ctx: Ctx, i: int) -> int:
+    """``النائب عن حزب فرنسا الأبية (LFI)، توما دولاكروا``: the closing bracket of a short gloss right
+    after word ``i``, else ``i``."""
+    if i + 1 >= len(ctx.raw) or ctx.text[i + 1] != "(":
+        return i
+    close = next((n for n in range(i + 2, min(len(ctx.raw), i + 6)) if ctx.text[n] == ")"), i)
+    # رئيس لجنة الانضباط (إبراهيم الربيش): a name in the brackets is the role's holder
+    return i if any(m.type == "PERSON" and i < ctx.first[k] < close for k, m in enumerate(ctx.mentions)) else close
 
 
 def _describes(ctx: Ctx, lo: int, hi: int) -> bool:

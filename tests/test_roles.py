@@ -55,3 +55,19 @@ def test_a_region_between_the_body_and_the_person(annotate_text):
 def test_a_constituency_between_the_body_and_the_person(annotate_text):
     got = _got(annotate_text, "في المقابل، طالب عضو مجلس الشورى عن ولاية صحار يوسف بن علي البلوشي وزارة النقل بنشر العقد.")
     assert any("البلوشي" in h and r == "works_for" and "مجلس الشورى" in t for h, r, t in got)
+
+
+def test_a_gloss_between_the_body_and_the_name(annotate_text):
+    """ROLE BODY (GLOSS)، NAME: the bracketed gloss of the body does not part the role from its holder."""
+    doc = annotate_text("وانتقد النائب عن حزب فرنسا الأبية (LFI)، توما دولاكروا، أداء الهيئة.")
+    got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+    assert any("دولاكروا" in h and rel == "member_of" and "فرنسا الأبية" in t for h, rel, t in got)
+    doc = annotate_text("وقال الأمين العام لمنظمة الشرطة الدولية (الإنتربول)، يورغن شتوك، إن التعاون مستمر.")
+    got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+    assert any("شتوك" in h and rel == "works_for" and "الشرطة الدولية" in t for h, rel, t in got)
+
+
+def test_a_name_in_brackets_after_the_body_holds_the_role(annotate_text):
+    doc = annotate_text("وكسب رئيس لجنة الانضباط المستقيل (إبراهيم الربيش) الجولة أمام رئيس الاتحاد.")
+    got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+    assert any("الربيش" in h and rel == "works_for" and "لجنة الانضباط" in t for h, rel, t in got)
