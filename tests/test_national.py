@@ -38,3 +38,14 @@ def test_the_president_of_the_republic_is_the_datelines_state(annotate_text):
 def test_a_minister_of_state_for_a_portfolio(annotate_text):
     text = "الكويت - كونا\nوقال وزير الدولة لشؤون الاتصالات عمر سعود العمر إن الترخيص مشروط."
     assert any("عمر سعود العمر" in h and key == "kuwait_government" for h, key in _works_for(annotate_text, text))
+
+
+@pytest.mark.parametrize(("text", "name", "key"), [
+    ("من جهة أخرى، وصل وزير الدفاع الأوغندي كريسبوس كيونجا إلى بوجمبورا مبعوثا من رئيس بلاده.", "كيونجا", "uganda_government"),
+    ("ونفت وزيرة الخارجية الرواندية لويز موشيكيوابو أي علاقة لبلدها بالاشتباكات.", "موشيكيوابو", "rwanda_government"),
+    ("وقال سفير نيوزيلندا جيرارد فان بوهيمن إن القرار اعتمد بالإجماع.", "بوهيمن", "new_zealand_government"),
+])
+def test_titles_of_more_countries_name_their_government(annotate_text, text, name, key):
+    """The gazetteer knows the governments of African, Asian, European and American states beyond
+    the Arab world's usual partners (session 15's 62 countries)."""
+    assert any(name in h and k == key for h, k in _works_for(annotate_text, text))
