@@ -74,7 +74,9 @@ def national_titles(annotated: AnnotatedArticle, out: ArticleMentions) -> Articl
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Keys of country names (تونس، الأردن، المملكة المتحدة), not their adjectives (التونسية)."""
-    return frozenset(" ".join(d) for d in demonym_index() if not d[-1].endswith(("ي", "يه")))
+    # an adjective is definite and ends in ي / ية (التونسية); a country may end so without the
+    # article (جيبوتي، سوريا، كوريا الجنوبية)
+    return frozenset(" ".join(d) for d in demonym_index() if not (d[0].startswith("ال") and d[-1].endswith(("ي", "يه"))))
 
 
 GOVERNMENT_HEAD = match_key("حكومة")

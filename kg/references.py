@@ -38,7 +38,9 @@ def parenthetical_links(annotated: AnnotatedArticle, sent: Sentence, mentions: l
             continue
         existing = next((k for k, o in enumerate(mentions) if o.start == inner[0].start), None)
         if existing is not None and mentions[existing].end < inner[-1].end and len(m.text.split()) >= len(inner):
-            continue  # فودافون قطر (Vodafone Qatar): the gazetteer's Vodafone in the gloss is the parent
+            if mentions[existing].type != "LOCATION" or m.type == "LOCATION":
+                continue  # فودافون قطر (Vodafone Qatar): the gazetteer's Vodafone in the gloss is the parent
+            existing = None  # جيبوتي تيليكوم (Djibouti Telecom): the gloss is the company's, whole
         if existing is None:
             new.append(mention(annotated, sent, inner[0].start, inner[-1].end, m.type, "rule", m.key))
             existing = offset + len(mentions) + len(new) - 1 - offset

@@ -207,3 +207,19 @@ def _found(doc):
 def test_a_span_opened_by_a_mediums_head_is_no_person(annotate_text):
     found = _found(annotate_text("وقال آدم يعقوب، مراسل راديو دبنقا في نيالا، إن السكان يعتمدون على ستارلينك."))
     assert not any(t.startswith("راديو") and ty == "PERSON" for t, ty in found)
+
+
+@pytest.mark.parametrize("text", [
+    "ووقعت شركة ليبيا تيليكوم اتفاقا مع غوغل في طرابلس.",
+    "ووقعت شركة جيبوتي تيليكوم (Djibouti Telecom) اتفاقا مع غوغل.",
+])
+def test_a_country_that_opens_a_company_name_is_part_of_it(annotate_text, text):
+    """ليبيا تيليكوم، جيبوتي تيليكوم: one company, its first word no place; a Latin gloss that opens
+    with the country is the company's too."""
+    found = find_mentions(annotate_text(text))
+    company = next(m for m in found.mentions if m.type == "COMPANY" and "تيليكوم" in m.text)
+    assert company.text in {"ليبيا تيليكوم", "جيبوتي تيليكوم"}
+    assert not any(m.type == "LOCATION" and m.start == company.start for m in found.mentions)
+    if "(" in text:
+        linked = {found.mentions[i].text for link in found.links if link[2] == "parenthetical" for i in link[:2]}
+        assert "Djibouti Telecom" in linked
