@@ -275,6 +275,13 @@ def national_branches(annotated: AnnotatedArticle, found: list[Mention]) -> list
     return out
 
 
+def _after_head(m: Mention, text: str, bodies: list[Mention]) -> bool:
+    """NER cut the one-word head off a government body's name (هيئة | تنظيم الاتصالات): the rule's
+    whole name stands (not where the rule's name runs on past NER's, into a person's name)."""
+    return any(b.type == "GOVERNMENT" and b.start < m.start and m.end == b.end and " " not in text[b.start:m.start].strip()
+               for b in bodies)
+
+
 def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     """All typed mentions of an article, in text order, and the alias links between them."""
     article_keys = {key for s in annotated.sentences for key in s.raw_keys}
@@ -282,9 +289,11 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     for sent in annotated.sentences:
         gaz = gazetteer_mentions(annotated, sent)
         ner = after_known_names(sent, gaz, ner_mentions(annotated, sent, article_keys))
+        bodies = institution_mentions(annotated, sent)
+        ner = [m for m in ner if not _after_head(m, annotated.article.text, bodies)]
         found = merge_mentions(merge_mentions(gaz, quoted_mentions(annotated, sent)), ner)
         found = merge_mentions(found, legislation_mentions(annotated, sent))
-        found = glossed_mentions(annotated, sent, merge_mentions(found, institution_mentions(annotated, sent)))
+        found = glossed_mentions(annotated, sent, merge_mentions(found, bodies))
         found = merge_mentions(found, nasab_mentions(annotated, sent))
         per_sentence.append(national_branches(annotated, dateline_mentions(annotated, sent, found)))
     per_sentence = vote_types(annotated.sentences, article_names(annotated, per_sentence))

@@ -153,7 +153,7 @@ class TypeRules:
         heads = _head_keys(tuple(words))
         firsts = self.institution_firsts
         for i in range(len(heads)):
-            if heads[i] not in firsts:
+            if heads[i] not in firsts or match_key(words[i]) in NOT_HEADS:
                 continue  # most words start no head phrase: skip the three slices and lookups
             for size in (3, 2, 1):
                 etype = self.institutions.get(tuple(heads[i:i + size]))
@@ -162,6 +162,10 @@ class TypeRules:
             else:
                 continue
             yield i, size, etype, strip_clitic(match_key(words[i])).startswith("ال")
+
+
+# بلدية loses its ب to clitic stripping (لديه), and so would match "he has" (لديه، ولديه)
+NOT_HEADS = frozenset(match_key(w) for w in ("لديه", "ولديه", "فلديه"))
 
 
 @lru_cache(maxsize=16)

@@ -139,3 +139,20 @@ def test_a_ministry_named_by_two_constructs(annotate_text):
 
 def test_a_television_named_after_its_head(annotate_text):
     assert "تلفزيون فلسطين" in names(annotate_text, "وأغلقت المنصة حساب مراسل تلفزيون فلسطين في نابلس.", "MEDIA")
+
+
+def test_a_head_ner_cut_off_is_put_back(annotate_text):
+    """NER often finds a regulator's name without its head (تنظيم الاتصالات for هيئة تنظيم
+    الاتصالات): the whole name is the body."""
+    found = names(annotate_text, "وأعلنت هيئة تنظيم الاتصالات في الأردن (TRC) أنها فرضت غرامة قدرها مليون دينار على شركة أمنية.",
+                  "GOVERNMENT")
+    assert "هيئة تنظيم الاتصالات" in found
+    assert "تنظيم الاتصالات" not in found
+
+
+def test_he_has_is_no_municipality():
+    """بلدية loses its ب to clitic stripping; ولديه ("and he has") is no head of a body."""
+    from kg.rules import type_rules
+
+    assert not list(type_rules().institution_heads(["يملك", "ريشا", "ولديه", "جناحان"]))
+    assert list(type_rules().institution_heads(["رئيس", "بلدية", "صيدا"])) == [(1, 1, "GOVERNMENT", False)]
