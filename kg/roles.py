@@ -257,7 +257,7 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
             yield p, g, {"role": role, "current": None}
 
 
-PORTFOLIO = frozenset(match_key(w) for w in ("لشؤون", "لشئون"))
+PORTFOLIO = frozenset(match_key(w) for w in ("لشؤون", "لشئون", "للشؤون", "للشئون"))
 
 
 def _place_end(ctx: Ctx, i: int) -> int:
@@ -291,6 +291,8 @@ def _portfolio_end(ctx: Ctx, i: int) -> int:
     for j in range(i + 2, min(len(ctx.raw), i + 6)):
         k = ctx.mention_at(j)
         if k is not None and ctx.mentions[k].type == "PERSON":
+            return j - 1
+        if ctx.raw[j] in PLACE_PREPOSITIONS and j > i + 2:  # لشؤون البنية التحتية | في أفريقيا، X
             return j - 1
         if not any(c.isalnum() for c in ctx.text[j]):  # نائبة رئيسة المفوضية لشؤون السيادة التكنولوجية، X
             k = ctx.mention_at(j + 1) if j + 1 < len(ctx.raw) else None

@@ -71,3 +71,14 @@ def test_a_name_in_brackets_after_the_body_holds_the_role(annotate_text):
     doc = annotate_text("وكسب رئيس لجنة الانضباط المستقيل (إبراهيم الربيش) الجولة أمام رئيس الاتحاد.")
     got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
     assert any("الربيش" in h and rel == "works_for" and "لجنة الانضباط" in t for h, rel, t in got)
+
+
+@pytest.mark.parametrize(("text", "name", "body"), [
+    ("وقال نائب رئيس غوغل لشؤون البنية التحتية في أفريقيا، دانيال أوكيلو، إن المشروع مهم.", "أوكيلو", "غوغل"),
+    ("وقال نائب رئيس شركة أبل للشؤون الحكومية، جون سميث، إن الشركة ستستثمر.", "سميث", "أبل"),
+])
+def test_a_portfolio_then_a_place_before_the_name(annotate_text, text, name, body):
+    """ROLE BODY لشؤون/للشؤون FIELD [في PLACE]، NAME: the portfolio and the place belong to the role."""
+    doc = annotate_text(text)
+    got = {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
+    assert any(name in h and rel == "works_for" and body in t for h, rel, t in got)
