@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.normalize import match_key, strip_clitic
+from kg.normalize import match_key
 from kg.party_seats import parliament_seats, party_seats
 from kg.pronoun_roles import ROLE_ADJECTIVES, pronoun_role, pronoun_roles, role_text
 from kg.relation_context import (
@@ -22,10 +22,9 @@ from kg.relation_context import (
     role_at,
 )
 from kg.relation_rules import RuleSet, longest_match, role_firsts
+from kg.role_spans import LADA, gloss_end, place_end, portfolio_end, posted_at
 
 APPOSITION_GLUE = {"،", ",", "(", "-", "–", "وهو", "وهي", "هو", "هي", "ك"}
-LADA = match_key("لدى")
-FI = match_key("في")
 _NOT_IN_TITLE = PREPOSITIONS | RELATIVE_WORDS  # words between a title and its country word
 
 
@@ -136,7 +135,7 @@ def _names_next(ctx: Ctx, role: tuple[int, int], o: int, people: list[int]) -> b
     after it holds the role (not in ``X مستشارة الرئيس الأمريكي ترامب``, nor ``مؤسس أمازون، وY``)."""
     if role[1] != ctx.first[o]:
         return False
-    end = _portfolio_end(ctx, ctx.last[o])  # وزير الدولة لشؤون الاتصالات فهد العنزي
+    end = portfolio_end(ctx, ctx.last[o])  # وزير الدولة لشؤون الاتصالات فهد العنزي
     return any(0 < ctx.first[k] - end <= 2 and only_punct(ctx, end + 1, ctx.first[k])
                and not conjunct(ctx, ctx.first[k]) for k in people)
 
@@ -174,7 +173,7 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
 
     if _and_person(ctx, p):
         return None  # "... في الاتحاد الدولي وديفيد تريسمان": a new conjunct, not the role's holder
-    end = _gloss_end(ctx, _place_end(ctx, _portfolio_end(ctx, ctx.last[o])))  # لشؤون X، P; في الجزائر P; (LFI)، P
+    end = gloss_end(ctx, place_end(ctx, portfolio_end(ctx, ctx.last[o])))  # لشؤون X، P; في الجزائر P; (LFI)، P
     if only_punct(end + 1, ctx.first[p]) or _describes(ctx, end + 1, ctx.first[p]):
         quoted = ctx.first[o] > 0 and ctx.text[ctx.first[o] - 1] in QUOTE_TOKENS  # المدير التنفيذي لقطاع X في «Y»، P
         return _role_span(ctx, max(0, ctx.first[o] - 5 - quoted), ctx.first[o])
@@ -189,16 +188,6 @@ def _org_then_person(ctx: Ctx, o: int, p: int, people: list[int]) -> tuple[int, 
     if _role_span(ctx, max(0, ctx.first[o] - 5), ctx.first[o]) is None:
         return None
     return _role_span(ctx, lo, ctx.first[p]) or (lo, lo + 1)
-
-
-def _gloss_end(ctx: Ctx, i: int) -> int:
-    """``النائب عن حزب فرنسا الأبية (LFI)، توما دولاكروا``: the closing bracket of a short gloss right
-    after word ``i``, else ``i``."""
-    if i + 1 >= len(ctx.raw) or ctx.text[i + 1] != "(":
-        return i
-    close = next((n for n in range(i + 2, min(len(ctx.raw), i + 6)) if ctx.text[n] == ")"), i)
-    # رئيس لجنة الانضباط (إبراهيم الربيش): a name in the brackets is the role's holder
-    return i if any(m.type == "PERSON" and i < ctx.first[k] < close for k, m in enumerate(ctx.mentions)) else close
 
 
 def _describes(ctx: Ctx, lo: int, hi: int) -> bool:
@@ -246,7 +235,7 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
         envoy = any(ctx.keys[j] in rules.envoy_roles or ctx.raw[j] in rules.envoy_roles for j in range(*title))
         # the place the government is implied from may run longer (الولايات المتحدة | الأمريكية)
         last = max(ctx.last[k] for k in range(len(ctx.mentions)) if ctx.first[k] == ctx.first[g])
-        end = _portfolio_end(ctx, _posted_at(ctx, last, envoy))  # سفيرة الولايات المتحدة لدى العراق X
+        end = portfolio_end(ctx, posted_at(ctx, last, envoy))  # سفيرة الولايات المتحدة لدى العراق X
         after = [p for p in people if 0 <= ctx.first[p] - end - 1 <= 2 and only_punct(ctx, end + 1, ctx.first[p])
                  and not _and_person(ctx, p)]  # ممثلا عن الرئيس الجزائري، وأسعد بن طارق: someone else
         # "X، وزيرة خارجية المملكة المتحدة" — unless a person follows the title (X، الرئيس السوري Y)
@@ -255,59 +244,3 @@ def titles(ctx: Ctx, rules: RuleSet) -> Iterator[tuple[int, int, dict[str, objec
                   and 0 <= title[0] - ctx.last[p] - 1 <= 2 and only_punct(ctx, ctx.last[p] + 1, title[0])]
         for p in after + before:
             yield p, g, {"role": role, "current": None}
-
-
-PORTFOLIO = frozenset(match_key(w) for w in ("لشؤون", "لشئون", "للشؤون", "للشئون"))
-
-
-def _place_end(ctx: Ctx, i: int) -> int:
-    """``المدير العام ليسير في الجزائر رضا مقراني``، ``بعثة الصليب الأحمر بتونس X``: the last word of
-    a place right after the body (في + place, or a place glued to ب / في), else ``i``."""
-    j = i + 1 + (i + 1 < len(ctx.raw) and ctx.raw[i + 1] in PLACE_PREPOSITIONS)  # في X; عن ولاية صحار
-    region = j < len(ctx.raw) and (ctx.raw[j] in REGION_WORDS or strip_clitic(ctx.raw[j]) in REGION_WORDS)  # لمنطقة
-    j += region
-    k = ctx.mention_at(j) if j < len(ctx.raw) else None
-    if k is None or ctx.first[k] != j or ctx.mentions[k].type != "LOCATION":
-        return i
-    glued = ctx.mentions[k].start > ctx.sent.words[j].start and ctx.raw[j][:1] == "ب"
-    if not (j > i + 1 or glued):
-        return i
-    end = ctx.last[k]  # ... الشرق الأوسط وشمال أفريقيا
-    while (nxt := ctx.mention_at(end + 1) if end + 1 < len(ctx.raw) else None) is not None and \
-            ctx.mentions[nxt].type == "LOCATION" and ctx.raw[end + 1].startswith("و"):
-        end = ctx.last[nxt]
-    return end
-
-
-REGION_WORDS, PLACE_PREPOSITIONS = (frozenset(match_key(w) for w in words) for words in (
-    ("منطقة", "إقليم", "ولاية", "محافظة", "دائرة"), ("في", "عن")))
-
-
-def _portfolio_end(ctx: Ctx, i: int) -> int:
-    """``وزير الدولة لشؤون الاتصالات [وتقنية المعلومات] X``: the last word of the portfolio after a
-    title (up to the person, four words at most), else ``i``."""
-    if i + 1 >= len(ctx.raw) or ctx.raw[i + 1] not in PORTFOLIO:
-        return i
-    for j in range(i + 2, min(len(ctx.raw), i + 6)):
-        k = ctx.mention_at(j)
-        if k is not None and ctx.mentions[k].type == "PERSON":
-            return j - 1
-        if ctx.raw[j] in PLACE_PREPOSITIONS and j > i + 2:  # لشؤون البنية التحتية | في أفريقيا، X
-            return j - 1
-        if not any(c.isalnum() for c in ctx.text[j]):  # نائبة رئيسة المفوضية لشؤون السيادة التكنولوجية، X
-            k = ctx.mention_at(j + 1) if j + 1 < len(ctx.raw) else None
-            return j - 1 if k is not None and ctx.mentions[k].type == "PERSON" else i
-    return i
-
-
-def _posted_at(ctx: Ctx, i: int, envoy: bool = False) -> int:
-    """``سفيرة الولايات المتحدة لدى العراق``: the last word of the host after لدى, else ``i``;
-    an envoy's host may also follow في or a glued ب (السفير الفلسطيني بتونس)."""
-    if envoy and i + 1 < len(ctx.raw):
-        glued = ctx.mention_at(i + 1)
-        if glued is not None and ctx.raw[i + 1].startswith("ب") and ctx.mentions[glued].start > ctx.sent.words[i + 1].start:
-            return ctx.last[glued]
-    if i + 2 >= len(ctx.raw) or not (ctx.raw[i + 1] == LADA or (envoy and ctx.raw[i + 1] == FI)):
-        return i
-    host = ctx.mention_at(i + 2)
-    return ctx.last[host] if host is not None else i
