@@ -13,19 +13,13 @@ from typing import Any
 
 from kg.article_names import article_names
 from kg.clitics import alias_first_tokens, leading_clitic
-from kg.institutions import (
-    dateline_mentions,
-    glossed_mentions,
-    institution_mentions,
-    kind_word,
-    legislation_mentions,
-    quoted_mentions,
-)
+from kg.institutions import dateline_mentions, institution_mentions, kind_word, legislation_mentions
 from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentions
-from kg.national import country_names, local_governments, national_titles
+from kg.national import local_governments, national_branches, national_titles
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
 from kg.person_names import after_known_names, family_name_end, nasab_mentions
+from kg.quoted_names import acronym_mentions, glossed_mentions, quoted_mentions
 from kg.references import (
     descriptor_mentions,
     link_descriptors,
@@ -254,27 +248,6 @@ def _construct_next(sent: Sentence, last: Word) -> bool:
     return nxt is not None and (nxt.text.startswith("ال") or head_key(nxt.text) in type_rules().head_words)
 
 
-def national_branches(annotated: AnnotatedArticle, found: list[Mention]) -> list[Mention]:
-    """``أوريدو تونس``، ``زين الأردن``: a company's name with a country right after it is the
-    company's national branch, a company of its own; ``ليبيا تيليكوم``، ``جيبوتي تيليكوم``: a country
-    that opens a company's name is part of it, no place of its own."""
-    out: list[Mention] = []
-    text = annotated.article.text
-    for m in found:
-        prev = out[-1] if out else None
-        country = m.type == "LOCATION" and match_key(m.text) in country_names()
-        if prev is not None and prev.type == "COMPANY" and country and text[prev.end:m.start].isspace():
-            out[-1] = prev.model_copy(update={"end": m.end, "text": text[prev.start:m.end], "source": "rule", "key": None})
-        elif prev is not None and prev.type == "COMPANY" and country and prev.start == m.start and m.end < prev.end:
-            continue  # جيبوتي تيليكوم found whole: its first word is no place
-        elif (prev is not None and m.type == "COMPANY" and m.source == "ner" and prev.type == "LOCATION"
-              and match_key(prev.text) in country_names() and text[prev.end:m.start] == " "):
-            out[-1] = m.model_copy(update={"start": prev.start, "text": text[prev.start:m.end], "source": "rule"})
-        else:
-            out.append(m)
-    return out
-
-
 def _after_head(m: Mention, text: str, bodies: list[Mention]) -> bool:
     """NER cut the one-word head off a government body's name (هيئة | تنظيم الاتصالات): the rule's
     whole name stands (not where the rule's name runs on past NER's, into a person's name)."""
@@ -294,6 +267,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         found = merge_mentions(merge_mentions(gaz, quoted_mentions(annotated, sent)), ner)
         found = merge_mentions(found, legislation_mentions(annotated, sent))
         found = glossed_mentions(annotated, sent, merge_mentions(found, bodies))
+        found = acronym_mentions(annotated, sent, found)
         found = merge_mentions(found, nasab_mentions(annotated, sent))
         per_sentence.append(national_branches(annotated, dateline_mentions(annotated, sent, found)))
     per_sentence = vote_types(annotated.sentences, article_names(annotated, per_sentence))

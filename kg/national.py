@@ -96,3 +96,24 @@ def local_governments(annotated: AnnotatedArticle, sent: Sentence, found: list[M
         start = head.start + len(sent.raw_keys[i - 1]) - len(sent.word_keys[i - 1])
         new.append(mention(annotated, sent, start, m.end, "GOVERNMENT", "rule"))
     return merge_mentions(new, found) if new else found
+
+
+def national_branches(annotated: AnnotatedArticle, found: list[Mention]) -> list[Mention]:
+    """``أوريدو تونس``، ``زين الأردن``: a company's name with a country right after it is the
+    company's national branch, a company of its own; ``ليبيا تيليكوم``، ``جيبوتي تيليكوم``: a country
+    that opens a company's name is part of it, no place of its own."""
+    out: list[Mention] = []
+    text = annotated.article.text
+    for m in found:
+        prev = out[-1] if out else None
+        country = m.type == "LOCATION" and match_key(m.text) in country_names()
+        if prev is not None and prev.type == "COMPANY" and country and text[prev.end:m.start].isspace():
+            out[-1] = prev.model_copy(update={"end": m.end, "text": text[prev.start:m.end], "source": "rule", "key": None})
+        elif prev is not None and prev.type == "COMPANY" and country and prev.start == m.start and m.end < prev.end:
+            continue  # جيبوتي تيليكوم found whole: its first word is no place
+        elif (prev is not None and m.type == "COMPANY" and m.source == "ner" and prev.type == "LOCATION"
+              and match_key(prev.text) in country_names() and text[prev.end:m.start] == " "):
+            out[-1] = m.model_copy(update={"start": prev.start, "text": text[prev.start:m.end], "source": "rule"})
+        else:
+            out.append(m)
+    return out

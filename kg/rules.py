@@ -17,7 +17,7 @@ DATA_FILES = ("ontology.yaml", "gazetteer.yaml", "type_rules.yaml", "relations.y
 CODE_FILES = ("entities.py", "mentions.py", "references.py", "national.py", "relations.py", "relation_context.py", "roles.py",
               "relation_rules.py", "normalize.py", "rules.py", "type_vote.py", "relation_subjects.py",
               "clitics.py", "institutions.py", "article_names.py", "negation.py", "party_seats.py", "venues.py",
-              "person_names.py", "pronoun_roles.py", "described.py", "relation_objects.py", "role_spans.py")
+              "person_names.py", "pronoun_roles.py", "described.py", "relation_objects.py", "role_spans.py", "quoted_names.py")
 
 
 def read_data(name: str) -> Any:
