@@ -18,7 +18,7 @@ from kg.mentions import NON_NAME_SOURCES, ArticleMentions, mention, merge_mentio
 from kg.national import local_governments, national_branches, national_titles
 from kg.nlp.doc import AnnotatedArticle, Sentence, Span, Word
 from kg.normalize import is_arabic, match_key, simple_tokens, strip_clitic
-from kg.person_names import after_known_names, family_name_end, nasab_mentions
+from kg.person_names import after_known_names, family_name_end, given_name_before, nasab_mentions
 from kg.quoted_names import acronym_mentions, glossed_mentions, quoted_mentions
 from kg.references import (
     descriptor_mentions,
@@ -261,7 +261,7 @@ def find_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     per_sentence = []
     for sent in annotated.sentences:
         gaz = gazetteer_mentions(annotated, sent)
-        ner = after_known_names(sent, gaz, ner_mentions(annotated, sent, article_keys))
+        ner = given_name_before(annotated, sent, after_known_names(sent, gaz, ner_mentions(annotated, sent, article_keys)))
         bodies = institution_mentions(annotated, sent)
         ner = [m for m in ner if not _after_head(m, annotated.article.text, bodies)]
         found = merge_mentions(merge_mentions(gaz, quoted_mentions(annotated, sent)), ner)

@@ -127,3 +127,20 @@ def _places() -> frozenset[str]:
     """Keys of one-word country and place names (a company's national branch: أوريدو عمان)."""
     places = {match_key(a) for e in gazetteer().values() if e.type == "LOCATION" for a in (e.name_ar, *e.aliases)}
     return frozenset(k for k in places | country_names() if " " not in k)
+
+
+def given_name_before(annotated: AnnotatedArticle, sent: Sentence, ner: list[Mention]) -> list[Mention]:
+    """``وقال المدير العام للهيئة، مصطفى يوسف عيلمي``: a NER person of two words or more right after
+    a given name that is nothing else (``given_names``) lost that name; it gets it back."""
+    given = type_rules().given_names
+    taken = [(m.start, m.end) for m in ner]
+    out = []
+    for m in ner:
+        before = [w for w in sent.words if w.end <= m.start]
+        w = before[-1] if before else None
+        if (m.type == "PERSON" and len(m.text.split()) >= 2 and w is not None and m.start - w.end == 1
+                and match_key(w.text) in given and not any(a < w.end and b > w.start for a, b in taken)):
+            m = mention(annotated, sent, w.start, m.end, "PERSON", m.source)
+        out.append(m)
+    return out
+

@@ -120,6 +120,7 @@ class TypeRules:
     institutions: dict[tuple[str, ...], str]  # head phrase (head keys) -> entity type
     institution_max: int
     waw_words: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()  # keys of given names that are nothing else (محمد، مصطفى)
     institution_stops: frozenset[str] = frozenset()  # words an institution's name never runs into
     institution_words: frozenset[str] = frozenset()  # first words of the heads as written (وزاره، سفاره)
     name_adjectives: frozenset[str] = frozenset()  # adjectives that are part of a body's name (العليا، العامة)
@@ -200,6 +201,7 @@ def type_rules() -> TypeRules:
         raw["ner_types"], heads, frozenset(raw["refine"]), leg, frozenset(match_key(w) for w in raw["stop_mentions"]),
         descriptors, institutions, inst_max,
         waw_words=frozenset(match_key(w) for w in raw.get("waw_words", [])),
+        given_names=frozenset(match_key(w) for w in raw.get("given_names", [])),
         institution_stops=inst_stops,
         institution_words=frozenset(match_key(phrase.split()[0]) for phrases in inst.values() for phrase in phrases),
         name_adjectives=frozenset(match_key(w) for w in inst_adjectives),

@@ -36,3 +36,13 @@ def test_a_known_actor_before_a_name_is_not_the_persons(annotate_text):
     text = "وحذّر المدير العام لهيئة أوجيرو سليم عبود من دخول المشغل الأمريكي."
     found = people(annotate_text, text)
     assert "سليم عبود" in found and not any("أوجيرو" in name for name in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال المدير العام للهيئة (NCA)، مصطفى يوسف عيلمي، إن القرار نهائي.", "مصطفى يوسف عيلمي"),
+    ("وحثت سارة ليا ويتسن مديرة قسم الشرق الأوسط الولايات المتحدة على الضغط.", "سارة ليا ويتسن"),
+])
+def test_a_given_name_ner_left_out_is_put_back(annotate_text, text, name):
+    """A given name that is nothing else (مصطفى، سارة) right before a NER person of two words is
+    the person's first name."""
+    assert name in people(annotate_text, text)
