@@ -27,12 +27,13 @@ def negated(ctx: Ctx, rules: RuleSet, start: int, end: int, rule: Rule | None = 
 
 
 CONJUNCTIONS = ("و", "ف")  # ولم، فلا: too short for the clitic stripping of word keys
-NOT_NEGATING = frozenset(match_key(w) for w in ("يزال", "تزال", "يزالون", "زال", "زالت", "سيما"))  # لا يزال: still
+# لا يزال، لم يزل: still; ولا سيما: especially
+NOT_NEGATING = frozenset(match_key(w) for w in ("يزال", "تزال", "يزالون", "زال", "زالت", "يزل", "تزل", "سيما"))
 
 
 def _negates(ctx: Ctx, i: int, blocked: frozenset[str]) -> bool:
-    """Word ``i`` negates (or makes hypothetical) what follows: لم، ولم، فلا ...; not لا يزال ("still")
-    nor ولا سيما ("especially")."""
+    """Word ``i`` negates (or makes hypothetical) what follows: لم، ولم، فلا ...; not لا يزال / لم يزل
+    ("still") nor ولا سيما ("especially")."""
     raw = ctx.raw[i]
     word = raw[1:] if raw[:1] in CONJUNCTIONS and raw[1:] in blocked else raw
     if word not in blocked and ctx.keys[i] not in blocked:
