@@ -31,3 +31,12 @@ def annotate_text(pipeline):
     def run(text: str) -> AnnotatedArticle:
         return next(iter(annotate(pipeline, [make_article(text)])))
     return run
+
+
+def triples(annotate_text, text: str) -> set[tuple[str, str, str]]:
+    """(head text, relation type, tail text) of every relation the rules read in ``text``."""
+    from kg.entities import find_mentions
+    from kg.relations import extract_relations
+
+    doc = annotate_text(text)
+    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}

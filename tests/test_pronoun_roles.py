@@ -2,14 +2,9 @@
 import pytest
 
 from kg.entities import find_mentions
-from kg.relations import extract_relations
+from tests.conftest import triples
 
 pytestmark = pytest.mark.slow
-
-
-def triples(annotate_text, text):
-    doc = annotate_text(text)
-    return {(r.head.text, r.type, r.tail.text) for r in extract_relations(doc, find_mentions(doc))}
 
 
 def test_a_role_with_its_at_the_opening_of_a_sentence(annotate_text):
